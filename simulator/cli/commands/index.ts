@@ -1,0 +1,5 @@
+import type { DockerCommand } from '../command';
+import { versionCommand } from './system/version';
+
+/** Every docker subcommand the simulator implements. */
+export const DOCKER_COMMANDS: readonly DockerCommand[] = [versionCommand];

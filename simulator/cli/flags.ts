@@ -1,0 +1,90 @@
+import type { FlagSpec, FlagValues } from './command';
+
+/** A usage error; the CLI prints it with the command's usage and exits 125, as cobra's FlagErrorFunc does. */
+export class FlagError extends Error {}
+
+export interface ParsedFlags {
+  flags: FlagValues;
+  args: string[];
+  help: boolean;
+}
+
+/**
+ * Parses argv after the command name the way spf13/pflag does: `--name value`,
+ * `--name=value`, `-n value`, `-nvalue`, grouped short booleans (`-aq`), `--`
+ * ends the flags; flags and arguments may be interspersed unless `interspersed`
+ * is false (the root `docker` command stops at the first argument).
+ */
+export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], interspersed = true): ParsedFlags {
+  const flags = new Map<string, string | boolean | string[]>();
+  const args: string[] = [];
+  let help = false;
+  const set = (spec: FlagSpec, value: string | boolean): void => {
+    if (spec.type === 'list') flags.set(spec.name, [...((flags.get(spec.name) as string[] | undefined) ?? []), String(value)]);
+    else flags.set(spec.name, value);
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const [name = '', inline] = splitOnce(arg.slice(2), '=');
+      const spec = specs.find((candidate) => candidate.name === name);
+      if (!spec) {
+        if (name === 'help') {
+          help = true;
+          continue;
+        }
+        throw new FlagError(`unknown flag: --${name}`);
+      }
+      if (spec.type === 'bool') set(spec, inline === undefined ? true : parseBool(inline, `--${name}`));
+      else if (inline !== undefined) set(spec, inline);
+      else if (i + 1 < argv.length) set(spec, argv[++i] ?? '');
+      else throw new FlagError(`flag needs an argument: --${name}`);
+      continue;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const letter = arg[j] ?? '';
+        const spec = specs.find((candidate) => candidate.shorthand === letter);
+        if (!spec) {
+          if (letter === 'h') {
+            help = true;
+            continue;
+          }
+          throw new FlagError(`unknown shorthand flag: '${letter}' in ${arg}`);
+        }
+        if (spec.type === 'bool') {
+          set(spec, true);
+          continue;
+        }
+        const attached = arg.slice(j + 1).replace(/^=/, '');
+        if (attached) set(spec, attached);
+        else if (i + 1 < argv.length) set(spec, argv[++i] ?? '');
+        else throw new FlagError(`flag needs an argument: '${letter}' in -${letter}`);
+        break;
+      }
+      continue;
+    }
+    if (!interspersed) {
+      args.push(...argv.slice(i));
+      break;
+    }
+    args.push(arg);
+  }
+  return { flags, args, help };
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function parseBool(value: string, flag: string): boolean {
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
+  throw new FlagError(`invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
+}

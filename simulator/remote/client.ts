@@ -1,0 +1,110 @@
+import type { CompletionResult, Session, SessionState, TerminalIO } from '../session/types';
+import type { ClientMessage, MessageEndpoint, ResultValue, RunResult, ServerMessage } from './protocol';
+
+interface Pending {
+  resolve(value: ResultValue): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The page's side of a session served by {@link serveSession}: the same
+ * {@link Session} interface, each call a message to the worker. One line runs
+ * at a time, so output and reads belong to the current run's terminal.
+ */
+export class RemoteSession implements Session {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private terminal: TerminalIO | undefined;
+  /** Output is written in order: each chunk waits for the one before. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly endpoint: MessageEndpoint,
+    state?: SessionState,
+  ) {
+    endpoint.addEventListener('message', ({ data }) => this.receive(data as ServerMessage));
+    endpoint.start?.();
+    this.send({ type: 'init', state });
+  }
+
+  async run(line: string, io: TerminalIO): Promise<number> {
+    return (await this.runWithState(line, io)).status;
+  }
+
+  /** Like {@link run}, with the state the session had after the line. */
+  async runWithState(line: string, io: TerminalIO): Promise<RunResult> {
+    this.terminal = io;
+    try {
+      const result = (await this.request({ type: 'run', line, columns: io.columns })) as RunResult;
+      await this.writing;
+      return result;
+    } finally {
+      this.terminal = undefined;
+    }
+  }
+
+  complete(line: string, cursor: number): Promise<CompletionResult> {
+    return this.request({ type: 'complete', line, cursor }) as Promise<CompletionResult>;
+  }
+
+  prompt(): Promise<string> {
+    return this.request({ type: 'prompt' }) as Promise<string>;
+  }
+
+  state(): Promise<SessionState> {
+    return this.request({ type: 'state' }) as Promise<SessionState>;
+  }
+
+  interrupt(): void {
+    this.send({ type: 'interrupt' });
+  }
+
+  /** Fails every call in flight: the worker behind this session is gone. */
+  abandon(reason: string): void {
+    const error = new Error(reason);
+    this.pending.forEach(({ reject }) => reject(error));
+    this.pending.clear();
+  }
+
+  private request(message: DistributiveOmit<Extract<ClientMessage, { id: number }>, 'id'>): Promise<ResultValue> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({ ...message, id } as ClientMessage);
+    });
+  }
+
+  private send(message: ClientMessage): void {
+    this.endpoint.postMessage(message);
+  }
+
+  private receive(message: ServerMessage): void {
+    switch (message.type) {
+      case 'result':
+        this.pending.get(message.id)?.resolve(message.value);
+        this.pending.delete(message.id);
+        break;
+      case 'failure':
+        this.pending.get(message.id)?.reject(new Error(message.message));
+        this.pending.delete(message.id);
+        break;
+      case 'output': {
+        const terminal = this.terminal;
+        const bytes = message.data.length;
+        this.writing = this.writing
+          .then(() => terminal?.write(message.data))
+          .finally(() => this.send({ type: 'ack', bytes }));
+        break;
+      }
+      case 'read': {
+        const terminal = this.terminal;
+        // The prompt must appear after the output that came before it.
+        const answer = this.writing.then(() => (terminal ? terminal.readLine(message.prompt) : null));
+        void answer.then((line) => this.send({ type: 'line', id: message.id, line }));
+        break;
+      }
+    }
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,0 +1,38 @@
+import type { CompletionResult, SessionState } from '../session/types';
+
+/**
+ * Messages between the page and the session running in a Web Worker. Every
+ * request carries an id answered by one `result`; a run additionally streams
+ * `output` (acknowledged, for flow control) and may ask for typed lines.
+ */
+export type ClientMessage =
+  | { type: 'init'; state?: SessionState }
+  | { type: 'run'; id: number; line: string; columns: number }
+  | { type: 'complete'; id: number; line: string; cursor: number }
+  | { type: 'prompt'; id: number }
+  | { type: 'state'; id: number }
+  | { type: 'interrupt' }
+  | { type: 'ack'; bytes: number }
+  | { type: 'line'; id: number; line: string | null };
+
+export type ServerMessage =
+  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState }
+  | { type: 'failure'; id: number; message: string }
+  | { type: 'output'; data: string }
+  | { type: 'read'; id: number; prompt: string };
+
+export type ResultValue = Extract<ServerMessage, { type: 'result' }>['value'];
+
+export interface RunResult {
+  status: number;
+  /** The session's state after the line, so a replacement worker can carry on from it. */
+  state: SessionState;
+}
+
+/** The part of a Worker, a worker's global scope or a MessagePort that the protocol uses. */
+export interface MessageEndpoint {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** MessagePorts need starting; Workers do not have it. */
+  start?(): void;
+}

@@ -1,0 +1,84 @@
+import { createSession, type SessionOptions } from '../session/shell-session';
+import type { Session, TerminalIO } from '../session/types';
+import type { ClientMessage, MessageEndpoint, ResultValue, ServerMessage } from './protocol';
+
+/** Output not yet taken by the terminal beyond which a writing command waits. */
+const HIGH_WATER_BYTES = 64 * 1024;
+
+/**
+ * Serves a session over `endpoint` (inside the worker). The session is
+ * created on the first `init` message, from the state it carries.
+ */
+export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOptions, 'state'> = {}): void {
+  let session: Session | undefined;
+  let unacknowledged = 0;
+  let drained: Array<() => void> = [];
+  let nextReadId = 1;
+  const pendingReads = new Map<number, (line: string | null) => void>();
+  const send = (message: ServerMessage): void => endpoint.postMessage(message);
+
+  const io = (columns: number): TerminalIO => ({
+    columns,
+    write(data) {
+      send({ type: 'output', data });
+      unacknowledged += data.length;
+      if (unacknowledged < HIGH_WATER_BYTES) return Promise.resolve();
+      return new Promise((resolve) => drained.push(resolve));
+    },
+    readLine(prompt) {
+      const id = nextReadId++;
+      send({ type: 'read', id, prompt });
+      return new Promise((resolve) => pendingReads.set(id, resolve));
+    },
+  });
+
+  const answer = (id: number, work: () => Promise<ResultValue>): void => {
+    work().then(
+      (value) => send({ type: 'result', id, value }),
+      (error: unknown) => send({ type: 'failure', id, message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  endpoint.addEventListener('message', ({ data }) => {
+    const message = data as ClientMessage;
+    if (message.type === 'init') {
+      session = createSession({ ...options, state: message.state });
+      return;
+    }
+    if (!session) return;
+    const current = session;
+    switch (message.type) {
+      case 'run':
+        answer(message.id, async () => {
+          const status = await current.run(message.line, io(message.columns));
+          return { status, state: await current.state() };
+        });
+        break;
+      case 'complete':
+        answer(message.id, () => current.complete(message.line, message.cursor));
+        break;
+      case 'prompt':
+        answer(message.id, () => current.prompt());
+        break;
+      case 'state':
+        answer(message.id, () => current.state());
+        break;
+      case 'interrupt':
+        current.interrupt();
+        break;
+      case 'ack':
+        unacknowledged = Math.max(0, unacknowledged - message.bytes);
+        if (unacknowledged < HIGH_WATER_BYTES) {
+          const waiting = drained;
+          drained = [];
+          waiting.forEach((resolve) => resolve());
+        }
+        break;
+      case 'line':
+        pendingReads.get(message.id)?.(message.line);
+        pendingReads.delete(message.id);
+        break;
+    }
+  });
+  endpoint.start?.();
+}

@@ -1,0 +1,91 @@
+import type { CompletionResult, Session, SessionState, TerminalIO } from '../session/types';
+import { RemoteSession } from './client';
+import type { MessageEndpoint } from './protocol';
+
+/** A worker running {@link serveSession}, and the means to kill it. */
+export interface WorkerHandle {
+  endpoint: MessageEndpoint;
+  terminate(): void;
+}
+
+export interface SupervisorOptions {
+  /** The state to start from (a saved lesson, say). */
+  state?: SessionState;
+  /** How long an interrupted command may take to stop before its worker is replaced. */
+  graceMs?: number;
+}
+
+const INTERRUPTED_STATUS = 130;
+
+/**
+ * A session in a worker that is replaced when it stops answering: if a
+ * command ignores an interrupt for `graceMs`, the worker is terminated and a
+ * new one starts from the state saved after the last completed line. So a
+ * runaway command can never take the terminal down, and nothing the learner
+ * finished is lost.
+ */
+export class SupervisedSession implements Session {
+  private remote: RemoteSession;
+  private worker: WorkerHandle;
+  private saved: SessionState | undefined;
+  private running = false;
+  private watchdog: unknown;
+
+  constructor(
+    private readonly spawn: () => WorkerHandle,
+    private readonly options: SupervisorOptions = {},
+  ) {
+    this.saved = options.state;
+    this.worker = spawn();
+    this.remote = new RemoteSession(this.worker.endpoint, this.saved);
+  }
+
+  async run(line: string, io: TerminalIO): Promise<number> {
+    const remote = this.remote;
+    this.running = true;
+    try {
+      const result = await remote.runWithState(line, io);
+      this.saved = result.state;
+      return result.status;
+    } catch (error) {
+      if (remote !== this.remote) return INTERRUPTED_STATUS;
+      throw error;
+    } finally {
+      this.running = false;
+      clearTimeout(this.watchdog);
+    }
+  }
+
+  complete(line: string, cursor: number): Promise<CompletionResult> {
+    return this.remote.complete(line, cursor);
+  }
+
+  prompt(): Promise<string> {
+    return this.remote.prompt();
+  }
+
+  state(): Promise<SessionState> {
+    return this.remote.state();
+  }
+
+  interrupt(): void {
+    this.remote.interrupt();
+    if (!this.running) return;
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => {
+      if (this.running) this.replaceWorker();
+    }, this.options.graceMs ?? 1000);
+  }
+
+  /** The number of workers replaced so far; tests and diagnostics read it. */
+  replacements = 0;
+
+  private replaceWorker(): void {
+    const stuck = this.remote;
+    this.worker.terminate();
+    this.replacements++;
+    this.worker = this.spawn();
+    this.remote = new RemoteSession(this.worker.endpoint, this.saved);
+    stuck.abandon('the session worker was replaced');
+  }
+}

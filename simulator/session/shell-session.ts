@@ -1,0 +1,117 @@
+import { StaticDirectories, type HostDirectories } from '../host/directories';
+import { hostCommands } from '../shell/builtins';
+import type { Command, CommandContext, OutputStream } from '../shell/command';
+import { parseCommandLine, ShellSyntaxError, UnsupportedSyntaxError } from '../shell/parse';
+import { ShellState } from '../shell/state';
+import { abortable, Interrupted, systemClock, type Clock } from './clock';
+import { completeLine } from './completion';
+import { bashPrompt } from './prompt';
+import type { CompletionResult, Session, SessionState, TerminalIO } from './types';
+
+export interface SessionOptions {
+  clock?: Clock;
+  /** A state saved by {@link Session.state}, to continue from. */
+  state?: SessionState;
+  directories?: HostDirectories;
+}
+
+/** bash's exit status for a command killed by SIGINT (128 + 2). */
+const INTERRUPTED_STATUS = 130;
+
+/** Creates a session of the learner's machine: the host shell with its commands and the Docker CLI. */
+export function createSession(options: SessionOptions = {}): Session {
+  return new ShellSession(options);
+}
+
+class ShellSession implements Session {
+  private readonly shell: ShellState;
+  private readonly clock: Clock;
+  private readonly directories: HostDirectories;
+  private readonly commands = hostCommands();
+  private running: AbortController | undefined;
+
+  constructor(options: SessionOptions) {
+    this.shell = new ShellState(options.state);
+    this.clock = options.clock ?? systemClock;
+    this.directories = options.directories ?? new StaticDirectories();
+  }
+
+  async run(line: string, io: TerminalIO): Promise<number> {
+    const controller = new AbortController();
+    this.running = controller;
+    const stream: OutputStream = { write: (text) => abortable(io.write(text), controller.signal) };
+    let status: number;
+    try {
+      status = await this.runList(line, io, stream, controller.signal);
+    } catch (error) {
+      status = error instanceof Interrupted ? INTERRUPTED_STATUS : await this.reportInternalError(error, io);
+    } finally {
+      this.running = undefined;
+    }
+    this.shell.lastExitCode = status;
+    return status;
+  }
+
+  private async runList(line: string, io: TerminalIO, stream: OutputStream, signal: AbortSignal): Promise<number> {
+    let list;
+    try {
+      list = parseCommandLine(line, (name) => this.shell.lookup(name));
+    } catch (error) {
+      if (!(error instanceof ShellSyntaxError || error instanceof UnsupportedSyntaxError)) throw error;
+      await stream.write(`${error.message}\n`);
+      return 2;
+    }
+    let status = this.shell.lastExitCode;
+    for (const { argv, connector } of list) {
+      if ((connector === '&&' && status !== 0) || (connector === '||' && status === 0)) continue;
+      status = await this.runCommand(argv, io, stream, signal);
+      this.shell.lastExitCode = status;
+    }
+    return status;
+  }
+
+  private async runCommand(argv: string[], io: TerminalIO, stream: OutputStream, signal: AbortSignal): Promise<number> {
+    const name = argv[0] ?? '';
+    const command: Command | undefined = this.commands.get(name);
+    if (!command) {
+      await stream.write(`bash: ${name}: command not found\n`);
+      return 127;
+    }
+    const context: CommandContext = {
+      argv,
+      stdout: stream,
+      stderr: stream,
+      readLine: (prompt) => abortable(io.readLine(prompt), signal),
+      columns: io.columns,
+      signal,
+      shell: this.shell,
+      clock: this.clock,
+      directories: this.directories,
+      commands: this.commands,
+    };
+    return command.run(context);
+  }
+
+  /** A bug in a command must not take the terminal down: say so, and fail the command. */
+  private async reportInternalError(error: unknown, io: TerminalIO): Promise<number> {
+    const message = error instanceof Error ? error.message : String(error);
+    await io.write(`layerlab: internal error: ${message}\n`);
+    return 1;
+  }
+
+  async complete(line: string, cursor: number): Promise<CompletionResult> {
+    return completeLine(line, cursor, this.commands, { shell: this.shell, directories: this.directories });
+  }
+
+  async prompt(): Promise<string> {
+    return bashPrompt(this.shell);
+  }
+
+  interrupt(): void {
+    this.running?.abort();
+  }
+
+  async state(): Promise<SessionState> {
+    return this.shell.save();
+  }
+}

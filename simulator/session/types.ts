@@ -1,0 +1,47 @@
+/**
+ * The session boundary: everything the terminal (in the page, over a Web
+ * Worker) or the `sim` CLI (in Node) may ask of the engine. Keep it small and
+ * serialisable: every call crosses a postMessage boundary in the browser.
+ */
+
+/** The terminal as seen by a running command line. */
+export interface TerminalIO {
+  /** Terminal width in columns; help texts wrap to it as the Docker CLI does. */
+  readonly columns: number;
+  /** Writes output (LF line ends); resolves once the terminal has taken it, which is how fast producers are slowed down. */
+  write(data: string): Promise<void>;
+  /** Shows `prompt`, then resolves with the line the learner types, or null at end of input (Ctrl-D). */
+  readLine(prompt: string): Promise<string | null>;
+}
+
+/** One completion choice. `value` replaces the word being completed; `display` is what a double-Tab listing shows. */
+export interface CompletionCandidate {
+  value: string;
+  display?: string;
+}
+
+/** Candidates replace `line.slice(from, cursor)` of the completed line. */
+export interface CompletionResult {
+  from: number;
+  candidates: CompletionCandidate[];
+}
+
+/** What survives between command lines; enough to rebuild a session after its worker had to be replaced. */
+export interface SessionState {
+  cwd: string;
+  env: Record<string, string>;
+  lastExitCode: number;
+}
+
+export interface Session {
+  /** Runs one command line; resolves with its exit status (130 when interrupted). */
+  run(line: string, io: TerminalIO): Promise<number>;
+  /** Completion candidates for the word ending at `cursor`. */
+  complete(line: string, cursor: number): Promise<CompletionResult>;
+  /** The prompt to show before the next line (ANSI colours included). */
+  prompt(): Promise<string>;
+  /** Interrupts the running command line, as Ctrl-C does. Safe to call when nothing runs. */
+  interrupt(): void;
+  /** The state to restore this session from. */
+  state(): Promise<SessionState>;
+}

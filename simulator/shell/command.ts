@@ -1,0 +1,46 @@
+import type { Clock } from '../session/clock';
+import type { HostDirectories } from '../host/directories';
+import type { CompletionCandidate } from '../session/types';
+import type { ShellState } from './state';
+
+export interface OutputStream {
+  write(text: string): Promise<void>;
+}
+
+/** What a command sees while it runs: its arguments, its streams and the machine. */
+export interface CommandContext {
+  /** argv[0] is the command's name as typed. */
+  argv: string[];
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Reads a line typed by the learner after showing `prompt`; null at end of input. */
+  readLine(prompt: string): Promise<string | null>;
+  /** Terminal width, for texts that wrap. */
+  columns: number;
+  /** Aborts when the learner interrupts (Ctrl-C). */
+  signal: AbortSignal;
+  shell: ShellState;
+  clock: Clock;
+  directories: HostDirectories;
+  /** Every command the shell knows, for `help`. */
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** What completing an argument of a command may use. */
+export interface CompletionContext {
+  shell: ShellState;
+  directories: HostDirectories;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `help`. */
+  summary: string;
+  run(context: CommandContext): Promise<number>;
+  /**
+   * Candidates for the argument being typed; `words` are the finished words
+   * after the command name, `partial` the word under the cursor. Without it,
+   * arguments complete as file paths.
+   */
+  complete?(words: readonly string[], partial: string, context: CompletionContext): CompletionCandidate[];
+}

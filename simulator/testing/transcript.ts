@@ -1,0 +1,38 @@
+import { ManualClock } from '../session/clock';
+import { createSession, type SessionOptions } from '../session/shell-session';
+import type { Session, TerminalIO } from '../session/types';
+
+/** A terminal for tests: records everything written, answers reads from a queue of typed lines. */
+export class RecordingTerminal implements TerminalIO {
+  output = '';
+  readonly prompts: string[] = [];
+
+  constructor(
+    private readonly typed: Array<string | null> = [],
+    readonly columns = 80,
+  ) {}
+
+  async write(data: string): Promise<void> {
+    this.output += data;
+  }
+
+  async readLine(prompt: string): Promise<string | null> {
+    this.prompts.push(prompt);
+    this.output += prompt;
+    const line = this.typed.shift() ?? null;
+    if (line !== null) this.output += `${line}\n`;
+    return line;
+  }
+}
+
+/** A session on a clock fixed at 2026-01-01, for deterministic transcripts. */
+export function testSession(options: SessionOptions = {}): Session {
+  return createSession({ clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options });
+}
+
+/** Runs `line` and returns what the terminal showed and the exit status. */
+export async function runLine(session: Session, line: string, typed: Array<string | null> = []): Promise<{ output: string; status: number }> {
+  const terminal = new RecordingTerminal(typed);
+  const status = await session.run(line, terminal);
+  return { output: terminal.output, status };
+}

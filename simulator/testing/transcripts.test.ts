@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLine, testSession } from './transcript';
+
+/**
+ * Golden transcripts: `$ command` lines, the exact text the learner sees
+ * after them, and `? N` when the exit status is not 0. Lines starting with
+ * `#` before the first command are comments. Each file is one session.
+ */
+interface Step {
+  line: string;
+  output: string;
+  status: number;
+}
+
+function parseTranscript(text: string): Step[] {
+  const steps: Step[] = [];
+  for (const raw of text.split('\n')) {
+    if (raw.startsWith('$ ')) steps.push({ line: raw.slice(2), output: '', status: 0 });
+    else if (steps.length === 0) continue;
+    else if (/^\? \d+$/.test(raw)) (steps[steps.length - 1] as Step).status = Number(raw.slice(2));
+    else (steps[steps.length - 1] as Step).output += `${raw}\n`;
+  }
+  // The file's final newline is not part of the last command's output.
+  const last = steps[steps.length - 1];
+  if (last) last.output = last.output.replace(/\n$/, '');
+  return steps;
+}
+
+const directory = join(import.meta.dirname, '..', 'testdata');
+
+describe.each(readdirSync(directory).filter((name) => name.endsWith('.transcript')))('%s', (file) => {
+  it('prints exactly what Docker and bash print', async () => {
+    const session = testSession();
+    for (const step of parseTranscript(readFileSync(join(directory, file), 'utf8'))) {
+      const result = await runLine(session, step.line);
+      expect({ line: step.line, output: result.output, status: result.status }).toEqual({ line: step.line, output: step.output, status: step.status });
+    }
+  });
+});
