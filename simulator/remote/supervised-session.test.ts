@@ -1,0 +1,252 @@
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { abortable, systemClock, type Clock } from '../session/clock';
+import { createSession, type SessionOptions } from '../session/shell-session';
+import type { SessionState } from '../session/types';
+import { RecordingTerminal, runLine } from '../testing/transcript';
+import type { MessageEndpoint } from './protocol';
+import { serveSession } from './serve';
+import { SupervisedSession, type WorkerHandle } from './supervised-session';
+
+/** A worker that takes `init` and then spins forever on the first `run`: it can never see an interrupt. */
+const STUCK_WORKER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (message) => {
+  if (message && message.type === 'run') for (;;) {}
+});
+`;
+
+const workers: Worker[] = [];
+const channels: MessageChannel[] = [];
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => worker.terminate()));
+  for (const channel of channels.splice(0)) {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});
+
+interface StuckWorker {
+  handle: WorkerHandle;
+  online: Promise<void>;
+  exited: Promise<number>;
+  terminated: () => number;
+}
+
+function stuckWorker(): StuckWorker {
+  const worker = new Worker(STUCK_WORKER, { eval: true });
+  workers.push(worker);
+  let terminations = 0;
+  const endpoint: MessageEndpoint = {
+    postMessage: (message) => worker.postMessage(message),
+    addEventListener: (_type, listener) => {
+      worker.on('message', (data: unknown) => listener({ data }));
+    },
+  };
+  return {
+    handle: {
+      endpoint,
+      terminate: () => {
+        terminations++;
+        void worker.terminate();
+      },
+    },
+    online: new Promise((resolve) => worker.once('online', () => resolve())),
+    exited: new Promise((resolve) => worker.once('exit', resolve)),
+    terminated: () => terminations,
+  };
+}
+
+interface InProcessWorker {
+  handle: WorkerHandle;
+  terminated: () => number;
+}
+
+/**
+ * A session served in this thread. With `dropInterrupts`, the serving side
+ * never hears of an interrupt: a command that waits keeps waiting.
+ */
+function inProcessWorker(options: Omit<SessionOptions, 'state'> = {}, dropInterrupts = false): InProcessWorker {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const { port1, port2 } = channel;
+  const server: MessageEndpoint = {
+    postMessage: (message) => port2.postMessage(message),
+    addEventListener: (type, listener) => {
+      port2.addEventListener(type, (event) => {
+        const data: unknown = event.data;
+        if (dropInterrupts && typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'interrupt') return;
+        listener({ data });
+      });
+    },
+    start: () => port2.start(),
+  };
+  serveSession(server, options);
+  let terminations = 0;
+  return {
+    handle: {
+      endpoint: port1,
+      terminate: () => {
+        terminations++;
+        port1.close();
+        port2.close();
+      },
+    },
+    terminated: () => terminations,
+  };
+}
+
+/** A clock whose sleeps never end on their own (and hold no timer). */
+const foreverClock: Clock = {
+  now: () => Date.UTC(2026, 0, 1),
+  sleep: (_ms, signal) => abortable(new Promise<void>(() => undefined), signal),
+};
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+async function stateIn(cwd: string): Promise<SessionState> {
+  const base = await createSession().state();
+  return { ...base, cwd, env: { ...base.env, PWD: cwd, OLDPWD: base.cwd } };
+}
+
+describe('SupervisedSession', () => {
+  it('replaces a worker that ignores an interrupt, resolving the run with 130', async () => {
+    const stuck = stuckWorker();
+    const replacements: InProcessWorker[] = [];
+    let first = true;
+    const spawn = (): WorkerHandle => {
+      if (first) {
+        first = false;
+        return stuck.handle;
+      }
+      const worker = inProcessWorker();
+      replacements.push(worker);
+      return worker.handle;
+    };
+    const session = new SupervisedSession(spawn, { graceMs: 100, state: await stateIn('/tmp') });
+
+    const terminal = new RecordingTerminal();
+    const run = session.run('anything', terminal);
+    await stuck.online;
+    await delay(20);
+    const interruptedAt = Date.now();
+    session.interrupt();
+    expect(session.replacements).toBe(0);
+
+    expect(await within(run, 2000)).toBe(130);
+    expect(Date.now() - interruptedAt).toBeGreaterThanOrEqual(90);
+    expect(session.replacements).toBe(1);
+    expect(stuck.terminated()).toBe(1);
+    expect(await within(stuck.exited, 2000)).toBe(1);
+    expect(replacements).toHaveLength(1);
+    expect(terminal.output).toBe('');
+
+    // The new worker starts from the state given at construction.
+    expect(await runLine(session, 'pwd')).toEqual({ output: '/tmp\n', status: 0 });
+    expect(await runLine(session, 'echo $PWD $OLDPWD')).toEqual({ output: '/tmp /home/learner\n', status: 0 });
+    expect(stripAnsi(await session.prompt())).toBe('learner@layerlab:/tmp$ ');
+    expect(await session.complete('docker ver', 10)).toEqual({ from: 7, candidates: [{ value: 'version' }] });
+    expect(session.replacements).toBe(1);
+    expect(replacements[0]?.terminated()).toBe(0);
+  });
+
+  it('lets a well-behaved worker stop on its own, without replacing it', async () => {
+    const spawned: InProcessWorker[] = [];
+    const spawn = (): WorkerHandle => {
+      const worker = inProcessWorker({ clock: systemClock });
+      spawned.push(worker);
+      return worker.handle;
+    };
+    const session = new SupervisedSession(spawn, { graceMs: 100 });
+
+    const run = session.run('sleep 60; echo after', new RecordingTerminal());
+    await delay(50);
+    session.interrupt();
+    expect(await within(run, 1000)).toBe(130);
+
+    await delay(150); // past graceMs: no watchdog may fire now
+    expect(session.replacements).toBe(0);
+    expect(spawned).toHaveLength(1);
+    expect(spawned[0]?.terminated()).toBe(0);
+    // Same worker, same shell: $? is the interrupted line's status.
+    expect(await runLine(session, 'echo $?')).toEqual({ output: '130\n', status: 0 });
+  });
+
+  it('does not replace a worker when interrupted while idle', async () => {
+    const spawned: InProcessWorker[] = [];
+    const session = new SupervisedSession(
+      () => {
+        const worker = inProcessWorker();
+        spawned.push(worker);
+        return worker.handle;
+      },
+      { graceMs: 20 },
+    );
+    session.interrupt();
+    await delay(60);
+    expect(session.replacements).toBe(0);
+    expect(await runLine(session, 'echo ok')).toEqual({ output: 'ok\n', status: 0 });
+    expect(spawned).toHaveLength(1);
+  });
+
+  it('restarts from the state after the last completed line', async () => {
+    const spawned: InProcessWorker[] = [];
+    const spawn = (): WorkerHandle => {
+      // The first worker never hears interrupts; its replacement does.
+      const worker = spawned.length === 0 ? inProcessWorker({ clock: foreverClock }, true) : inProcessWorker();
+      spawned.push(worker);
+      return worker.handle;
+    };
+    const session = new SupervisedSession(spawn, { graceMs: 50 });
+
+    expect(await runLine(session, 'cd /usr/local')).toEqual({ output: '', status: 0 });
+    expect(await runLine(session, 'read NAME', ['Ada'])).toEqual({ output: 'Ada\n', status: 0 });
+
+    const terminal = new RecordingTerminal();
+    const run = session.run('echo started; sleep 60; cd /tmp', terminal);
+    await delay(20);
+    session.interrupt();
+    expect(await within(run, 1000)).toBe(130);
+    expect(session.replacements).toBe(1);
+    expect(spawned).toHaveLength(2);
+    expect(spawned[0]?.terminated()).toBe(1);
+    expect(terminal.output).toBe('started\n');
+
+    expect(await runLine(session, 'pwd')).toEqual({ output: '/usr/local\n', status: 0 });
+    expect(await runLine(session, 'echo $NAME')).toEqual({ output: 'Ada\n', status: 0 });
+  });
+
+  it('fails other calls in flight on the replaced worker', async () => {
+    const stuck = stuckWorker();
+    let first = true;
+    const spawn = (): WorkerHandle => {
+      if (first) {
+        first = false;
+        return stuck.handle;
+      }
+      return inProcessWorker().handle;
+    };
+    const session = new SupervisedSession(spawn, { graceMs: 50 });
+    const run = session.run('anything', new RecordingTerminal());
+    await stuck.online;
+    const prompt = session.prompt();
+    session.interrupt();
+    await expect(prompt).rejects.toThrow('the session worker was replaced');
+    expect(await within(run, 1000)).toBe(130);
+    expect(stripAnsi(await session.prompt())).toBe('learner@layerlab:~$ ');
+  });
+});

@@ -1,0 +1,179 @@
+import type { Session, TerminalIO } from '../../simulator';
+import { History } from './history';
+import { LineEditor, type EditorAction } from './line-editor';
+
+/** The screen the controller draws on: xterm in the page, a headless terminal in tests. */
+export interface TerminalSurface {
+  readonly cols: number;
+  /** Resolves once the terminal has processed `data` (xterm's write callback), for flow control. */
+  write(data: string): Promise<void>;
+}
+
+export interface ControllerOptions {
+  /** History entries to start with (oldest first). */
+  history?: readonly string[];
+  /** Called after each accepted line with the history to persist. */
+  onHistoryChange?(entries: readonly string[]): void;
+}
+
+type Mode =
+  | { kind: 'starting' }
+  | { kind: 'prompt' }
+  | { kind: 'running'; interrupted: boolean }
+  | { kind: 'reading'; resolve(line: string | null): void };
+
+/**
+ * Connects a line editor to a session: the shell prompt, running lines,
+ * lines a running command asks for, Ctrl-C, and type-ahead (keys typed while
+ * a command runs, including the rest of a multi-line paste, wait for the
+ * next prompt, as a real tty's input queue does). It knows nothing of the DOM.
+ */
+export class TerminalController {
+  private readonly history: History;
+  private readonly editor: LineEditor;
+  private mode: Mode = { kind: 'starting' };
+  private typeahead = '';
+  /** Writes reach the surface in order, whoever issues them. */
+  private output: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly surface: TerminalSurface,
+    private readonly session: Session,
+    private readonly options: ControllerOptions = {},
+  ) {
+    this.history = new History(options.history);
+    this.editor = new LineEditor({ history: this.history, cols: surface.cols });
+  }
+
+  /** Shows the first prompt; resolves when the terminal accepts input. */
+  async start(): Promise<void> {
+    await this.showPrompt();
+  }
+
+  /** Raw input from the terminal (keys, escape sequences, pasted text). */
+  input(data: string): void {
+    const mode = this.mode;
+    if (mode.kind === 'running') {
+      const interrupt = data.indexOf('\x03');
+      if (interrupt < 0) {
+        this.typeahead += data;
+        return;
+      }
+      // SIGINT flushes the tty's input queue: type-ahead is dropped, as in bash.
+      this.typeahead = '';
+      mode.interrupted = true;
+      this.write('^C');
+      this.session.interrupt();
+      return;
+    }
+    if (mode.kind === 'starting') {
+      this.typeahead += data;
+      return;
+    }
+    this.feed(data);
+  }
+
+  resize(cols: number): void {
+    this.editor.resize(cols);
+  }
+
+  /** Waits until everything written so far reached the surface (tests use it). */
+  flushed(): Promise<void> {
+    return this.output;
+  }
+
+  private feed(data: string): void {
+    const { actions, rest } = this.editor.feed(data);
+    this.typeahead = rest + this.typeahead;
+    for (const action of actions) this.perform(action);
+  }
+
+  private perform(action: EditorAction): void {
+    const mode = this.mode;
+    switch (action.type) {
+      case 'write':
+        this.write(action.data);
+        break;
+      case 'bell':
+        this.write('\x07');
+        break;
+      case 'complete':
+        void this.session.complete(action.line, action.cursor).then((result) => {
+          for (const next of this.editor.applyCompletion(result, action.line, action.cursor)) this.perform(next);
+        });
+        break;
+      case 'submit':
+        if (mode.kind === 'reading') this.answerRead(mode, action.line);
+        else void this.runLine(action.line);
+        break;
+      case 'cancel':
+        if (mode.kind === 'reading') {
+          this.mode = { kind: 'running', interrupted: false };
+          this.session.interrupt();
+        } else {
+          void this.showPrompt();
+        }
+        break;
+      case 'eof':
+        if (mode.kind === 'reading') {
+          this.write('\r\n');
+          this.answerRead(mode, null);
+        } else {
+          this.write('\x07');
+        }
+        break;
+    }
+  }
+
+  private answerRead(mode: Extract<Mode, { kind: 'reading' }>, line: string | null): void {
+    this.mode = { kind: 'running', interrupted: false };
+    mode.resolve(line);
+  }
+
+  private async runLine(line: string): Promise<void> {
+    this.options.onHistoryChange?.(this.history.entries);
+    const mode: Extract<Mode, { kind: 'running' }> = { kind: 'running', interrupted: false };
+    this.mode = mode;
+    if (line.trim() !== '') {
+      try {
+        await this.session.run(line, this.io());
+      } catch (error) {
+        this.write(`layerlab: the session failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+    if (mode.interrupted || (this.mode.kind === 'running' && this.mode.interrupted)) this.write('\r\n');
+    await this.showPrompt();
+  }
+
+  private io(): TerminalIO {
+    return {
+      columns: this.surface.cols,
+      write: (data) => this.write(data),
+      readLine: (prompt) =>
+        new Promise((resolve) => {
+          this.mode = { kind: 'reading', resolve };
+          this.beginLine(prompt);
+        }),
+    };
+  }
+
+  private async showPrompt(): Promise<void> {
+    const prompt = await this.session.prompt();
+    this.mode = { kind: 'prompt' };
+    this.beginLine(prompt);
+    await this.output;
+  }
+
+  /** Starts editing after `prompt`, then replays any type-ahead into it. */
+  private beginLine(prompt: string): void {
+    for (const action of this.editor.begin(prompt)) this.perform(action);
+    const pending = this.typeahead;
+    this.typeahead = '';
+    if (pending) this.feed(pending);
+  }
+
+  private write(data: string): Promise<void> {
+    this.output = this.output.then(() => this.surface.write(data));
+    return this.output;
+  }
+}

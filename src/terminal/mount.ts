@@ -1,0 +1,105 @@
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import { SupervisedSession, type WorkerHandle } from '../../simulator/remote/supervised-session';
+import { TerminalController } from './controller';
+import { currentSiteTheme, TERMINAL_THEMES } from './themes';
+import { loadHistory, saveHistory } from './storage';
+
+export interface MountOptions {
+  storageKey: string;
+  screenReaderMode: boolean;
+  onReady(): void;
+}
+
+export interface MountedTerminal {
+  setScreenReaderMode(enabled: boolean): void;
+  dispose(): void;
+}
+
+/** What the terminal's wrapper exposes to tests and tools: the text of xterm's buffer, scrollback included. */
+export interface TerminalHostElement extends HTMLElement {
+  layerlabTerminal?: { text(): string; paste(data: string): void };
+}
+
+function exposeBuffer(element: TerminalHostElement, terminal: Terminal): void {
+  element.layerlabTerminal = {
+    text() {
+      const buffer = terminal.buffer.active;
+      const lines: string[] = [];
+      for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+      return lines.join('\n').replace(/\n+$/, '');
+    },
+    paste: (data) => terminal.paste(data),
+  };
+}
+
+function spawnWorker(): WorkerHandle {
+  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), { type: 'module', name: 'layerlab-session' });
+  return { endpoint: worker, terminate: () => worker.terminate() };
+}
+
+/**
+ * Puts an xterm.js terminal into `element` and wires it to a session in a Web
+ * Worker. The only place that touches both xterm and the engine.
+ */
+export function mountTerminal(element: HTMLElement, options: MountOptions): MountedTerminal {
+  const terminal = new Terminal({
+    convertEol: true,
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontSize: 14,
+    scrollback: 5000,
+    screenReaderMode: options.screenReaderMode,
+    theme: TERMINAL_THEMES[currentSiteTheme()],
+  });
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.open(element);
+  fit.fit();
+
+  const session = new SupervisedSession(spawnWorker);
+  const controller = new TerminalController(
+    { get cols() { return terminal.cols; }, write: (data) => new Promise((resolve) => terminal.write(data, resolve)) },
+    session,
+    { history: loadHistory(options.storageKey), onHistoryChange: (entries) => saveHistory(options.storageKey, entries) },
+  );
+
+  // Escape then Tab leaves the terminal, so keyboard users are never trapped (Tab alone completes).
+  let escapePressed = false;
+  terminal.attachCustomKeyEventHandler((event) => {
+    if (event.type !== 'keydown') return true;
+    if (event.key === 'Tab' && escapePressed) {
+      escapePressed = false;
+      return false;
+    }
+    escapePressed = event.key === 'Escape';
+    return true;
+  });
+
+  const disposables = [
+    terminal.onData((data) => controller.input(data)),
+    terminal.onResize(({ cols }) => controller.resize(cols)),
+  ];
+  const resizeObserver = new ResizeObserver(() => fit.fit());
+  resizeObserver.observe(element);
+  const themeObserver = new MutationObserver(() => {
+    terminal.options.theme = TERMINAL_THEMES[currentSiteTheme()];
+  });
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+  exposeBuffer(element, terminal);
+  void controller.start().then(() => options.onReady());
+
+  return {
+    setScreenReaderMode(enabled) {
+      terminal.options.screenReaderMode = enabled;
+    },
+    dispose() {
+      resizeObserver.disconnect();
+      themeObserver.disconnect();
+      disposables.forEach((disposable) => disposable.dispose());
+      terminal.dispose();
+    },
+  };
+}
