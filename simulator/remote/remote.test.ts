@@ -1,4 +1,4 @@
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostDirectories } from '../host/directories';
 import { abortable, ManualClock, systemClock, type Clock } from '../session/clock';
@@ -29,8 +29,17 @@ function openChannel(): MessageChannel {
 /** A session served on one end of a channel, used through the other. */
 function connect(options: Omit<SessionOptions, 'state'> = {}, state?: SessionState): RemoteSession {
   const { port1, port2 } = openChannel();
-  serveSession(port2, { clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options });
-  return new RemoteSession(port1, state);
+  serveSession(asEndpoint(port2), { clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options });
+  return new RemoteSession(asEndpoint(port1), state);
+}
+
+/** A MessagePort as the protocol's endpoint (Node types its events as plain Events; they are MessageEvents). */
+function asEndpoint(port: MessagePort): MessageEndpoint {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    addEventListener: (type, listener) => port.addEventListener(type, (event) => listener({ data: (event as Event & { data: unknown }).data })),
+    start: () => port.start(),
+  };
 }
 
 function stripAnsi(text: string): string {
@@ -300,24 +309,25 @@ describe('RemoteSession: flow control', () => {
     const { port1, port2 } = openChannel();
     let inFlight = 0;
     let maxInFlight = 0;
+    const port = asEndpoint(port2);
     const server: MessageEndpoint = {
       postMessage(message) {
         if (isOutput(message)) {
           inFlight += message.data.length;
           maxInFlight = Math.max(maxInFlight, inFlight);
         }
-        port2.postMessage(message);
+        port.postMessage(message);
       },
       addEventListener(type, listener) {
-        port2.addEventListener(type, (event) => {
-          if (isAck(event.data)) inFlight -= event.data.bytes;
-          listener({ data: event.data });
+        port.addEventListener(type, ({ data }) => {
+          if (isAck(data)) inFlight -= data.bytes;
+          listener({ data });
         });
       },
-      start: () => port2.start(),
+      start: () => port.start?.(),
     };
     serveSession(server, { clock: new ManualClock(0) });
-    const remote = new RemoteSession(port1);
+    const remote = new RemoteSession(asEndpoint(port1));
     const terminal = new SlowTerminal(1);
     expect(await remote.run(line, terminal)).toBe(0);
     expect(terminal.output).toBe(once.repeat(REPEAT));

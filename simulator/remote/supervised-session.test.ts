@@ -1,4 +1,4 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { abortable, systemClock, type Clock } from '../session/clock';
 import { createSession, type SessionOptions } from '../session/shell-session';
@@ -71,22 +71,22 @@ function inProcessWorker(options: Omit<SessionOptions, 'state'> = {}, dropInterr
   const channel = new MessageChannel();
   channels.push(channel);
   const { port1, port2 } = channel;
+  const port = asEndpoint(port2);
   const server: MessageEndpoint = {
-    postMessage: (message) => port2.postMessage(message),
+    postMessage: (message) => port.postMessage(message),
     addEventListener: (type, listener) => {
-      port2.addEventListener(type, (event) => {
-        const data: unknown = event.data;
+      port.addEventListener(type, ({ data }) => {
         if (dropInterrupts && typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'interrupt') return;
         listener({ data });
       });
     },
-    start: () => port2.start(),
+    start: () => port.start?.(),
   };
   serveSession(server, options);
   let terminations = 0;
   return {
     handle: {
-      endpoint: port1,
+      endpoint: asEndpoint(port1),
       terminate: () => {
         terminations++;
         port1.close();
@@ -111,6 +111,15 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
     timer = setTimeout(() => resolve('timed out'), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A MessagePort as the protocol's endpoint (Node types its events as plain Events; they are MessageEvents). */
+function asEndpoint(port: MessagePort): MessageEndpoint {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    addEventListener: (type, listener) => port.addEventListener(type, (event) => listener({ data: (event as Event & { data: unknown }).data })),
+    start: () => port.start(),
+  };
 }
 
 function stripAnsi(text: string): string {

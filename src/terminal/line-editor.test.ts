@@ -36,13 +36,18 @@ function stripSgr(text: string): string {
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
-/** prompt+line as the terminal should show it: rows of `cols` cells, plus the row the cursor parks on after an exact fill. */
+/**
+ * prompt+line as the terminal should show it: rows of `cols` cells, plus the
+ * (blank) row the cursor parks on after an exact fill. Spaces the editor wrote
+ * are kept: translateToString(true) trims only never-written or erased cells,
+ * so stray spaces would show up here.
+ */
 function wrapRows(visible: string, cols: number): string[] {
   const chars = Array.from(visible);
   const rows: string[] = [];
   for (let i = 0; i < chars.length; i += cols) rows.push(chars.slice(i, i + cols).join(''));
   if (chars.length % cols === 0) rows.push('');
-  return rows.map((row) => row.replace(/ +$/, ''));
+  return rows;
 }
 
 /** A headless xterm the editor's output is written to. */
@@ -496,7 +501,7 @@ describe('LineEditor rendering', () => {
     const { editor, screen, type } = await startSession();
     await type('echo hello world and more');
     expect(screen.rows.slice(0, 3)).toEqual(['$ echo hello world a', 'nd more', '']);
-    expect(screen.cursor).toEqual([9, 1]);
+    expect(screen.cursor).toEqual([7, 1]);
     screen.expectShowing(editor, PROMPT);
   });
 
@@ -561,7 +566,7 @@ describe('LineEditor rendering', () => {
     await type(BACKSPACE, LEFT, RIGHT);
     screen.expectShowing(editor, PROMPT);
     await type(HOME, 'X');
-    expect(screen.rows.slice(0, 2)).toEqual(['$ Xabcdefghijklmnop', 'qr']);
+    expect(screen.rows.slice(0, 2)).toEqual(['$ Xabcdefghijklmnopq', 'r']);
     screen.expectShowing(editor, PROMPT);
   });
 
@@ -598,8 +603,9 @@ describe('LineEditor rendering', () => {
     const { editor, type } = await startSession(PROMPT, 20, 10, screen);
     await type('echo hello world and more', '\x1bb', '\x1bb');
     await type('\x0c');
+    expect(show(editor)).toBe('echo hello world |and more');
     expect(screen.rows.slice(0, 3)).toEqual(['$ echo hello world a', 'nd more', '']);
-    expect(screen.cursor).toEqual([13, 0]);
+    expect(screen.cursor).toEqual([19, 0]);
     screen.expectShowing(editor, PROMPT);
   });
 
@@ -615,10 +621,10 @@ describe('LineEditor rendering', () => {
   it('measures a coloured prompt by its visible width and keeps its colour', async () => {
     const { editor, screen, type } = await startSession(COLOURED_PROMPT);
     await type('docker run --rm alpine');
-    expect(screen.rows.slice(0, 2)).toEqual(['me:~$ docker run --', 'rm alpine']);
-    expect(screen.cursor).toEqual([9, 1]);
+    expect(screen.rows.slice(0, 2)).toEqual(['me:~$ docker run --r', 'm alpine']);
+    expect(screen.cursor).toEqual([8, 1]);
     await type(HOME, 'sudo ', '\x0c', '\x1bf');
-    expect(screen.rows.slice(0, 2)).toEqual(['me:~$ sudo docker r', 'un --rm alpine']);
+    expect(screen.rows.slice(0, 2)).toEqual(['me:~$ sudo docker ru', 'n --rm alpine']);
     expect(show(editor)).toBe('sudo docker| run --rm alpine');
     screen.expectShowing(editor, COLOURED_PROMPT);
     const first = screen.term.buffer.active.getLine(0)?.getCell(0);
@@ -640,7 +646,7 @@ describe('LineEditor rendering', () => {
     const prompt = 'user@layerlab:~/app\r\n$ ';
     const { editor, screen, type } = await startSession(prompt);
     await type('echo hello world and more', HOME, 'X');
-    expect(screen.rows.slice(0, 4)).toEqual(['user@layerlab:~/app', '$ Xecho hello world', 'and more', '']);
+    expect(screen.rows.slice(0, 4)).toEqual(['user@layerlab:~/app', '$ Xecho hello world ', 'and more', '']);
     screen.expectShowing(editor, PROMPT, 1);
     await type('\x0c');
     expect(screen.rows[0]).toBe('user@layerlab:~/app');

@@ -55,6 +55,7 @@ const ESC = '\x1b';
 const CSI = '\x1b[';
 const ERASE_BELOW = '\x1b[J';
 const ERASE_LINE = '\x1b[K';
+const ERASE_CHAR = '\x1b[X';
 const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 const DEFAULT_COLS = 80;
 
@@ -465,8 +466,9 @@ export class LineEditor {
     this.termPos = this.endPos();
     // After filling a row exactly, xterm leaves the cursor in the last column
     // with a wrap pending, so relative moves would be off by one row. Writing a
-    // space completes the wrap (the new row is flagged as a continuation) and
-    // "\r" returns to its first cell, where the cursor belongs.
+    // space completes the wrap (the new row is flagged as a continuation), "\r"
+    // returns to its first cell, where the cursor belongs, and ECH blanks the
+    // space again without clearing the row's wrapped flag (EL would).
     const park = this.termPos > 0 && this.termPos % this.cols === 0 ? ' \r' : '';
     return written + park + this.cursorTo(this.pos(this.point));
   }
@@ -485,9 +487,9 @@ export class LineEditor {
   private leaveLine(): string {
     const moves = this.repairLayout() + this.cursorTo(this.endPos());
     // When the input fills its last row exactly, the cursor is already parked
-    // at the start of the next row; "\r\n" would leave a blank line there (as
-    // readline avoids too). Erasing the parking space also clears the row's
-    // "wrapped" flag, so output there is not glued to the command line.
+    // at the start of the next (blank) row; "\r\n" would leave a blank line
+    // (readline avoids that too). EL clears the row's "wrapped" flag, so
+    // output there is not glued to the command line.
     return moves + (this.termPos > 0 && this.termPos % this.cols === 0 ? ERASE_LINE : '\r\n');
   }
 
