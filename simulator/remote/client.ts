@@ -91,8 +91,10 @@ export class RemoteSession implements Session {
       case 'output': {
         const terminal = this.terminal;
         const bytes = message.data.length;
+        // A terminal that fails one write must not block all later output.
         this.writing = this.writing
           .then(() => terminal?.write(message.data))
+          .catch(() => undefined)
           .finally(() => this.send({ type: 'ack', bytes }));
         break;
       }

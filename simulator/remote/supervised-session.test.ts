@@ -164,7 +164,8 @@ describe('SupervisedSession', () => {
     expect(replacements).toHaveLength(1);
     expect(terminal.output).toBe('');
 
-    // The new worker starts from the state given at construction.
+    // The new worker starts from the state given at construction, with $? of the killed line.
+    expect(await runLine(session, 'echo $?')).toEqual({ output: '130\n', status: 0 });
     expect(await runLine(session, 'pwd')).toEqual({ output: '/tmp\n', status: 0 });
     expect(await runLine(session, 'echo $PWD $OLDPWD')).toEqual({ output: '/tmp /home/learner\n', status: 0 });
     expect(stripAnsi(await session.prompt())).toBe('learner@layerlab:/tmp$ ');

@@ -85,6 +85,8 @@ export class SupervisedSession implements Session {
     this.worker.terminate();
     this.replacements++;
     this.worker = this.spawn();
+    // The killed line ended as an interrupted one: `$?` must say so.
+    if (this.saved) this.saved = { ...this.saved, lastExitCode: INTERRUPTED_STATUS };
     this.remote = new RemoteSession(this.worker.endpoint, this.saved);
     stuck.abandon('the session worker was replaced');
   }

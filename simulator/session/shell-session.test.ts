@@ -205,6 +205,25 @@ describe('ShellSession: read', () => {
     expect((await session.state()).env.REPLY).toBe('  two  words  ');
   });
 
+  it('gives the last name the rest of the line with its inner spacing, as bash does', async () => {
+    const session = testSession();
+    expect((await runLine(session, 'read A B', ['  one two   three  '])).status).toBe(0);
+    const { env } = await session.state();
+    expect([env.A, env.B]).toEqual(['one', 'two   three']);
+  });
+
+  it('accepts grouped options such as -rp', async () => {
+    const session = testSession();
+    const terminal = new RecordingTerminal(['v\\x']);
+    expect(await session.run("read -rp 'P: ' X", terminal)).toBe(0);
+    expect(terminal.prompts).toEqual(['P: ']);
+    expect((await session.state()).env.X).toBe('v\\x');
+    expect(await runLine(session, 'read -z')).toEqual({
+      output: 'bash: read: -z: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n',
+      status: 2,
+    });
+  });
+
   it('splits fields across several names', async () => {
     const session = testSession();
     expect((await runLine(session, 'read A B', ['one two'])).status).toBe(0);
@@ -448,5 +467,10 @@ describe('ShellSession: internal errors', () => {
     expect(await runLine(session, 'cd /tmp')).toEqual({ output: 'layerlab: internal error: disk on fire\n', status: 1 });
     expect((await session.state()).lastExitCode).toBe(1);
     expect(await runLine(session, 'echo ok')).toEqual({ output: 'ok\n', status: 0 });
+  });
+
+  it('fails only the broken command: the rest of the line still runs', async () => {
+    const session = testSession({ directories: broken });
+    expect(await runLine(session, 'cd /x; echo after')).toEqual({ output: 'layerlab: internal error: disk on fire\nafter\n', status: 0 });
   });
 });

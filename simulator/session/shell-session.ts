@@ -44,7 +44,8 @@ class ShellSession implements Session {
     try {
       status = await this.runList(line, io, stream, controller.signal);
     } catch (error) {
-      status = error instanceof Interrupted ? INTERRUPTED_STATUS : await this.reportInternalError(error, io);
+      if (!(error instanceof Interrupted)) throw error;
+      status = INTERRUPTED_STATUS;
     } finally {
       this.running = undefined;
     }
@@ -89,14 +90,14 @@ class ShellSession implements Session {
       directories: this.directories,
       commands: this.commands,
     };
-    return command.run(context);
-  }
-
-  /** A bug in a command must not take the terminal down: say so, and fail the command. */
-  private async reportInternalError(error: unknown, io: TerminalIO): Promise<number> {
-    const message = error instanceof Error ? error.message : String(error);
-    await io.write(`layerlab: internal error: ${message}\n`);
-    return 1;
+    try {
+      return await command.run(context);
+    } catch (error) {
+      if (error instanceof Interrupted) throw error;
+      // A bug in a command must not take the terminal down: say so, and fail only that command.
+      await stream.write(`layerlab: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
   }
 
   async complete(line: string, cursor: number): Promise<CompletionResult> {

@@ -115,8 +115,8 @@ export class TerminalController {
         }
         break;
       case 'eof':
+        // A tty echoes nothing for end-of-file: what follows is the program's to print.
         if (mode.kind === 'reading') {
-          this.write('\r\n');
           this.answerRead(mode, null);
         } else {
           this.write('\x07');
