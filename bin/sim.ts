@@ -27,7 +27,7 @@ async function interactive(session: Session): Promise<number> {
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
-    completer: async (line: string) => {
+    completer: async (line: string): Promise<[string[], string]> => {
       const { from, candidates } = await session.complete(line, line.length);
       return [candidates.map((candidate) => line.slice(0, from) + candidate.value), line];
     },

@@ -107,6 +107,16 @@ describe('TerminalController', () => {
     expect(screen().split('\n').slice(-3)).toEqual([`${PROMPT}read X || echo eof`, 'eof', PROMPT]);
   });
 
+  it('Ctrl-D on an empty shell prompt gives a fresh prompt that still takes input', async () => {
+    const { controller, screen, waitFor } = setup();
+    await controller.start();
+    controller.input('\x04');
+    await waitFor(/\nlearner@layerlab:~\$ $/);
+    controller.input('echo still here\r');
+    await waitFor(/still here\nlearner@layerlab:~\$ $/);
+    expect(screen()).toBe(`${PROMPT}\n${PROMPT}echo still here\nstill here\n${PROMPT}`);
+  });
+
   it('completes through the session and lists choices on a double Tab', async () => {
     const { controller, screen, waitFor } = setup();
     await controller.start();

@@ -75,6 +75,8 @@ export class TerminalController {
 
   resize(cols: number): void {
     this.editor.resize(cols);
+    // xterm does not re-wrap the line being edited: repaint it at the new width.
+    if (this.editor.active) for (const action of this.editor.refresh()) this.perform(action);
   }
 
   /** Waits until everything written so far reached the surface (tests use it). */
@@ -119,7 +121,9 @@ export class TerminalController {
         if (mode.kind === 'reading') {
           this.answerRead(mode, null);
         } else {
-          this.write('\x07');
+          // The learner's own shell cannot be left; as with bash's ignoreeof, a fresh prompt follows.
+          this.write('\r\n');
+          void this.showPrompt();
         }
         break;
     }

@@ -371,6 +371,12 @@ describe('LineEditor history', () => {
     expect(history.entries).toEqual([]);
   });
 
+  it('drops control characters from recalled entries, so they cannot upset the screen', () => {
+    const editor = editorAt('|', new History(['\techo\x1b[31m hi']));
+    editor.feed('\x1b[A');
+    expect(show(editor)).toBe('echo[31m hi|');
+  });
+
   it('has a history of its own when none is given', () => {
     const editor = new LineEditor();
     editor.begin(PROMPT);
@@ -411,6 +417,12 @@ describe('LineEditor completion', () => {
     const editor = editorAt('cat /etc/ho| > out');
     pressTab(editor, { from: 4, candidates: [{ value: '/etc/hosts' }] });
     expect(show(editor)).toBe('cat /etc/hosts | > out');
+  });
+
+  it('drops control characters from candidates', () => {
+    const editor = editorAt('cat bad|');
+    pressTab(editor, { from: 4, candidates: [{ value: 'bad\r\nname' }] });
+    expect(show(editor)).toBe('cat badname |');
   });
 
   it('treats duplicate values as one candidate', () => {
@@ -795,6 +807,9 @@ async function playOnTerminal(initialCols: number, promptChoice: string, ops: re
   for (let y = startRow; y < ROWS; y++) rows.push(buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
   const expected = wrapRows(visible, cols);
   expect(rows).toEqual([...expected, ...Array<string>(ROWS - startRow - expected.length).fill('')]);
+  for (let row = 1; row < expected.length; row++) {
+    expect(buffer.getLine(buffer.baseY + startRow + row)?.isWrapped).toBe(true);
+  }
 }
 
 describe('LineEditor properties', () => {

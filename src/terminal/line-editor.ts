@@ -9,24 +9,18 @@
  * counted in visible cells from the first cell of the prompt's (last) row, and
  * moves it with relative sequences, so wrapped lines and scrolling work. This
  * relies on the caller writing every `write` action, in order, and on the
- * prompt starting in column 0. Every code point counts as one cell: wide
- * CJK/emoji characters (two cells) and combining marks (zero) are out of scope
- * and would make the editor misplace the cursor.
+ * prompt starting in column 0 (a multi-line prompt must break its lines with
+ * "\r\n"). Every code point counts as one cell: wide CJK/emoji characters
+ * (two cells) and combining marks (zero) are out of scope and would make the
+ * editor misplace the cursor, as would an input taller than the screen
+ * (cursor-up stops at the top row).
  */
 import { History, HistoryBrowser } from './history';
 import { formatCompletionList } from './completion-list';
 
-/** One completion choice offered by the engine. `value` replaces the word being completed; `display` is what a double-Tab listing shows (bash shows a file's last path component, e.g. `lib/` for `/usr/lib/`). */
-export interface CompletionCandidate {
-  value: string;
-  display?: string;
-}
-
-/** The engine's answer to a completion request: candidates replace line.slice(from, cursor). */
-export interface CompletionResult {
-  from: number;
-  candidates: CompletionCandidate[];
-}
+// Completion answers come from the engine's session; the editor shares its types.
+export type { CompletionCandidate, CompletionResult } from '../../simulator';
+import type { CompletionCandidate, CompletionResult } from '../../simulator';
 
 /** What the caller must do in response to input; see {@link LineEditor}. */
 export type EditorAction =
@@ -224,7 +218,7 @@ export class LineEditor {
     this.promptHead = prompt.slice(0, tailStart);
     this.promptTail = prompt.slice(tailStart);
     this.promptWidth = visibleWidth(this.promptTail);
-    this.text = initial.replace(CONTROL_CHARS, '');
+    this.text = printable(initial);
     this.point = this.text.length;
     this.isActive = true;
     this.staleRow = null;
@@ -266,7 +260,7 @@ export class LineEditor {
     const request = this.takeRequest(requestLine, requestCursor);
     if (request === undefined) return [];
     const from = Math.min(Math.max(0, Math.floor(result.from)), requestCursor);
-    const candidates = uniqueByValue(result.candidates);
+    const candidates = printableCandidates(result.candidates);
     const [first] = candidates;
     if (first === undefined) return [{ type: 'bell' }];
     if (candidates.length === 1) {
@@ -277,7 +271,7 @@ export class LineEditor {
     if (prefix.length > requestCursor - from) return writeActions(this.replace(from, requestCursor, prefix));
     if (!request.repeated) return [{ type: 'bell' }];
     const listing = formatCompletionList(
-      candidates.map((candidate) => candidate.display ?? candidate.value),
+      candidates.map((candidate) => printable(candidate.display ?? candidate.value)),
       this.cols,
     );
     return writeActions(this.leaveLine() + listing + this.drawAll(this.promptHead));
@@ -285,9 +279,9 @@ export class LineEditor {
 
   /**
    * Terminal resized: future redraws wrap at `cols`. Nothing is written now;
-   * the next edit (or {@link refresh}) repaints the prompt and line in place,
-   * assuming xterm's default `reflowCursorLine: false` left the input rows
-   * unwrapped-as-before with the cursor on the same row.
+   * the next edit (or {@link refresh}) repaints the prompt and line in place.
+   * This assumes xterm's default `reflowCursorLine: false`, which leaves the
+   * input's rows as they were and the cursor on the same row.
    */
   resize(cols: number): void {
     const next = normaliseCols(cols);
@@ -401,8 +395,8 @@ export class LineEditor {
 
   private recall(entry: string | undefined, out: ActionList): void {
     if (entry === undefined) return out.push({ type: 'bell' });
-    this.text = entry;
-    this.point = entry.length;
+    this.text = printable(entry);
+    this.point = this.text.length;
     out.write(this.paint());
   }
 
@@ -469,7 +463,7 @@ export class LineEditor {
     // space completes the wrap (the new row is flagged as a continuation), "\r"
     // returns to its first cell, where the cursor belongs, and ECH blanks the
     // space again without clearing the row's wrapped flag (EL would).
-    const park = this.termPos > 0 && this.termPos % this.cols === 0 ? ' \r' : '';
+    const park = this.termPos > 0 && this.termPos % this.cols === 0 ? ` \r${ERASE_CHAR}` : '';
     return written + park + this.cursorTo(this.pos(this.point));
   }
 
@@ -673,10 +667,21 @@ function commonPrefix(values: readonly string[]): string {
   return first.slice(0, length);
 }
 
-function uniqueByValue(candidates: readonly CompletionCandidate[]): CompletionCandidate[] {
+/**
+ * The line never holds control characters, so every character takes one
+ * cell; text from outside (initial text, stored history, completions) is
+ * filtered the same way typed text is.
+ */
+function printable(text: string): string {
+  return text.replace(CONTROL_CHARS, '');
+}
+
+/** Candidates with printable values, duplicates dropped (readline ignores duplicate matches). */
+function printableCandidates(candidates: readonly CompletionCandidate[]): CompletionCandidate[] {
   const byValue = new Map<string, CompletionCandidate>();
   for (const candidate of candidates) {
-    if (!byValue.has(candidate.value)) byValue.set(candidate.value, candidate);
+    const value = printable(candidate.value);
+    if (!byValue.has(value)) byValue.set(value, { ...candidate, value });
   }
   return [...byValue.values()];
 }
