@@ -300,7 +300,8 @@ await runWithCleanup(
     await buildSite();
     server = await startPreview({ preferredPort: 4398 });
     log(`> chromium ${executablePath} (headless)`);
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    // Playwright's own signal handlers would exit before the preview server is stopped; runWithCleanup handles them.
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     report(await measure(server.origin, browser));
   },
   async () => {

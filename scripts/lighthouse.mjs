@@ -71,7 +71,8 @@ await runWithCleanup(
     await buildSite();
     server = await startPreview({ preferredPort: 4397 });
     log(`> chromium ${chromePath} (headless, via chrome-launcher)`);
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], logLevel: 'silent' });
+    // handleSIGINT: false — chrome-launcher would exit on Ctrl-C before the preview server is stopped; runWithCleanup handles it.
+    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], logLevel: 'silent', handleSIGINT: false });
     mkdirSync(REPORT_DIR, { recursive: true });
 
     const below = [];

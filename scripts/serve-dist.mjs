@@ -4,6 +4,7 @@
 // stdout stays machine-readable.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { constants as osConstants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -106,27 +107,29 @@ export async function startPreview({ preferredPort = 4398, timeoutMs = 60_000 } 
 
 /**
  * Runs `cleanup` once, whether `main` finishes, throws, or the process is
- * interrupted (Ctrl-C, SIGTERM). Exit code: 0 on success, 1 on error,
- * 130/143 on a signal.
+ * interrupted (Ctrl-C, SIGTERM, SIGHUP). Exit code: 0 on success, 1 on
+ * error, 128 + the signal's number on a signal.
  */
 export async function runWithCleanup(main, cleanup) {
   let cleaning;
+  let interrupted = false;
   const cleanOnce = () => (cleaning ??= Promise.resolve().then(cleanup).catch((error) => console.error('cleanup failed:', error)));
   const onSignal = (signal) => {
+    interrupted = true;
     console.error(`\nreceived ${signal}, stopping…`);
-    void cleanOnce().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void cleanOnce().then(() => process.exit(128 + osConstants.signals[signal]));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.once(signal, onSignal);
   try {
     await main();
     process.exitCode = 0;
   } catch (error) {
-    console.error(error?.stack ?? String(error));
+    // After a signal, main fails because cleanup pulled the browser away: not worth a stack trace.
+    if (!interrupted) console.error(error?.stack ?? String(error));
     process.exitCode = 1;
   } finally {
     await cleanOnce();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of signals) process.off(signal, onSignal);
   }
 }
