@@ -8,6 +8,7 @@ import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { RemoteSession } from './client';
 import type { MessageEndpoint } from './protocol';
 import { serveSession } from './serve';
+import { asEndpoint, delay, stripAnsi, within } from '../testing/node-helpers';
 
 const HIGH_WATER_BYTES = 64 * 1024;
 
@@ -31,30 +32,6 @@ function connect(options: Omit<SessionOptions, 'state'> = {}, state?: SessionSta
   const { port1, port2 } = openChannel();
   serveSession(asEndpoint(port2), { clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options });
   return new RemoteSession(asEndpoint(port1), state);
-}
-
-/** A MessagePort as the protocol's endpoint (Node types its events as plain Events; they are MessageEvents). */
-function asEndpoint(port: MessagePort): MessageEndpoint {
-  return {
-    postMessage: (message) => port.postMessage(message),
-    addEventListener: (type, listener) => port.addEventListener(type, (event) => listener({ data: (event as Event & { data: unknown }).data })),
-    start: () => port.start(),
-  };
-}
-
-function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
-}
-
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timed out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed out'), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A clock whose sleeps last until the test releases them. */

@@ -7,6 +7,7 @@ import { RecordingTerminal, runLine } from '../testing/transcript';
 import type { MessageEndpoint } from './protocol';
 import { serveSession } from './serve';
 import { SupervisedSession, type WorkerHandle } from './supervised-session';
+import { asEndpoint, delay, stripAnsi, within } from '../testing/node-helpers';
 
 /** A worker that takes `init` and then spins forever on the first `run`: it can never see an interrupt. */
 const STUCK_WORKER = `
@@ -102,30 +103,6 @@ const foreverClock: Clock = {
   now: () => Date.UTC(2026, 0, 1),
   sleep: (_ms, signal) => abortable(new Promise<void>(() => undefined), signal),
 };
-
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timed out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed out'), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A MessagePort as the protocol's endpoint (Node types its events as plain Events; they are MessageEvents). */
-function asEndpoint(port: MessagePort): MessageEndpoint {
-  return {
-    postMessage: (message) => port.postMessage(message),
-    addEventListener: (type, listener) => port.addEventListener(type, (event) => listener({ data: (event as Event & { data: unknown }).data })),
-    start: () => port.start(),
-  };
-}
-
-function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
-}
 
 async function stateIn(cwd: string): Promise<SessionState> {
   const base = await createSession().state();

@@ -29,7 +29,7 @@ export class SupervisedSession implements Session {
   private worker: WorkerHandle;
   private saved: SessionState | undefined;
   private running = false;
-  private watchdog: unknown;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly spawn: () => WorkerHandle,

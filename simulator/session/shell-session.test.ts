@@ -4,13 +4,9 @@ import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { abortable, systemClock, type Clock } from './clock';
 import { createSession } from './shell-session';
 import type { Session, TerminalIO } from './types';
+import { delay, stripAnsi, within } from '../testing/node-helpers';
 
 const HOME_PROMPT = 'learner@layerlab:~$ ';
-
-function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
-}
 
 /** Tracks whether a promise has settled, without awaiting it. */
 function track<T>(promise: Promise<T>): { settled: () => boolean; promise: Promise<T> } {
@@ -22,16 +18,6 @@ function track<T>(promise: Promise<T>): { settled: () => boolean; promise: Promi
 }
 
 /** Resolves with `value` unless `promise` settles first within `ms`. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timed out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed out'), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A clock whose sleeps last until the test releases them; time itself stands still. */
 class GatedClock implements Clock {
   private readonly waiting: Array<() => void> = [];

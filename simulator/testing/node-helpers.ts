@@ -1,0 +1,28 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { MessageEndpoint } from '../remote/protocol';
+
+/** Removes SGR colour codes, to compare prompts as the learner reads them. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Settles with the promise's value, or 'timed out' after `ms`. */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A Node MessagePort as the protocol's endpoint (Node types its events as plain Events; they are MessageEvents). */
+export function asEndpoint(port: MessagePort): MessageEndpoint {
+  return {
+    postMessage: (message) => port.postMessage(message),
+    addEventListener: (type, listener) => port.addEventListener(type, (event) => listener({ data: (event as Event & { data: unknown }).data })),
+    start: () => port.start(),
+  };
+}
