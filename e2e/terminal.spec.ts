@@ -119,3 +119,20 @@ test('cd changes the prompt, Ctrl-L clears the screen', async ({ page }) => {
   await page.keyboard.press('Control+L');
   await expect.poll(async () => (await terminal.text()).trim()).toMatch(/^learner@layerlab:\/usr\/local\$$/m);
 });
+
+test('Ctrl-C copies selected text instead of interrupting', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/sandbox/');
+  const terminal = new TerminalPage(page);
+  await terminal.ready();
+  await terminal.run('echo copyme');
+  await terminal.waitForText(/\ncopyme\n/);
+  // The output is on the second row of the screen: double-click selects its word.
+  const row = page.locator('.xterm-rows > div').nth(1);
+  const box = await row.boundingBox();
+  if (!box) throw new Error('no terminal row on screen');
+  await page.mouse.dblclick(box.x + 12, box.y + box.height / 2);
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('copyme');
+  expect(await terminal.lastLine()).toBe('learner@layerlab:~$ ');
+});

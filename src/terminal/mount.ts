@@ -3,6 +3,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { SupervisedSession, type WorkerHandle } from '../../simulator/remote/supervised-session';
 import { TerminalController } from './controller';
+import { KeyPolicy } from './key-policy';
 import { currentSiteTheme, TERMINAL_THEMES } from './themes';
 import { loadHistory, saveHistory } from './storage';
 
@@ -65,16 +66,15 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
     { history: loadHistory(options.storageKey), onHistoryChange: (entries) => saveHistory(options.storageKey, entries) },
   );
 
-  // Escape then Tab leaves the terminal, so keyboard users are never trapped (Tab alone completes).
-  let escapePressed = false;
+  const keys = new KeyPolicy();
   terminal.attachCustomKeyEventHandler((event) => {
-    if (event.type !== 'keydown') return true;
-    if (event.key === 'Tab' && escapePressed) {
-      escapePressed = false;
-      return false;
+    const route = keys.route(event, terminal.hasSelection());
+    if (route === 'copy') {
+      event.preventDefault();
+      void navigator.clipboard?.writeText(terminal.getSelection()).catch(() => undefined);
+      terminal.clearSelection();
     }
-    escapePressed = event.key === 'Escape';
-    return true;
+    return route === 'terminal';
   });
 
   const disposables = [
