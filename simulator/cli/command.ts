@@ -10,8 +10,14 @@ export interface FlagSpec {
   usage: string;
 }
 
-/** What a docker subcommand accepts as positional arguments (cobra's Args); more rules come with the commands that need them. */
-export type ArgsRule = 'none' | 'any';
+/** What a docker subcommand accepts as positional arguments: the validators of docker/cli's cli/required.go. */
+export type ArgsRule =
+  | { kind: 'none' }
+  | { kind: 'any' }
+  | { kind: 'exact'; count: number }
+  | { kind: 'min'; count: number }
+  | { kind: 'max'; count: number }
+  | { kind: 'range'; min: number; max: number };
 
 export type FlagValues = ReadonlyMap<string, string | boolean | string[]>;
 

@@ -63,15 +63,38 @@ async function runCommand(command: DockerCommand, argv: string[], context: Comma
   }
   const argsError = checkArgs(command, parsed.args.length);
   if (argsError) {
-    await context.stderr.write(`docker: ${argsError}\n${usageHint(command)}`);
+    await context.stderr.write(argsError);
     return 1;
   }
   return command.run(context, parsed.flags, parsed.args);
 }
 
-/** cobra's positional-argument validators, with the messages of docker/cli's cli/required.go. */
+/**
+ * The positional-argument validators of docker/cli's cli/required.go, with
+ * their texts to the letter (including "See" in the minimum rule and "SRun"
+ * in the maximum rule, as Docker 28 prints them).
+ */
 function checkArgs(command: DockerCommand, count: number): string | undefined {
-  return command.args === 'none' && count > 0 ? `'docker ${command.name}' accepts no arguments` : undefined;
+  const rule = command.args;
+  const path = `docker ${command.name}`;
+  const usage = `\n\nUsage:  ${path} ${command.use}\n\n`;
+  const plural = (n: number): string => (n === 1 ? 'argument' : 'arguments');
+  switch (rule.kind) {
+    case 'any':
+      return undefined;
+    case 'none':
+      return count === 0 ? undefined : `docker: '${path}' accepts no arguments${usage}Run '${path} --help' for more information\n`;
+    case 'exact':
+      return count === rule.count ? undefined : `docker: '${path}' requires ${rule.count} ${plural(rule.count)}${usage}Run '${path} --help' for more information\n`;
+    case 'min':
+      return count >= rule.count ? undefined : `docker: '${path}' requires at least ${rule.count} ${plural(rule.count)}${usage}See '${path} --help' for more information\n`;
+    case 'max':
+      return count <= rule.count ? undefined : `docker: '${path}' requires at most ${rule.count} ${plural(rule.count)}${usage}SRun '${path} --help' for more information\n`;
+    case 'range':
+      return count >= rule.min && count <= rule.max
+        ? undefined
+        : `docker: '${path}' requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}${usage}Run '${path} --help' for more information\n`;
+  }
 }
 
 function completeDocker(byName: ReadonlyMap<string, DockerCommand>, words: readonly string[], partial: string): CompletionCandidate[] {

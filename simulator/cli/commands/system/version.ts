@@ -118,7 +118,7 @@ export const versionCommand: DockerCommand = {
   short: 'Show the Docker version information',
   category: { group: 'common', top: 10 },
   flags: [{ name: 'format', shorthand: 'f', type: 'string', usage: INSPECT_FORMAT_HELP }],
-  args: 'none',
+  args: { kind: 'none' },
   async run(context, flags) {
     const info = { Client: clientVersion(), Server: serverVersion() };
     const format = (flags.get('format') as string | undefined) ?? '';
