@@ -4,8 +4,12 @@ import type { CommandContext } from '../shell/command';
 export interface FlagSpec {
   name: string;
   shorthand?: string;
-  /** 'bool' flags take no value; others print their type name (`string`, `list`) in help. */
+  /** 'bool' flags take no value; 'list' flags may repeat and collect their values. */
   type: 'bool' | 'string' | 'list';
+  /** The value's name in help (`--filter filter`); the type's name by default. */
+  varname?: string;
+  /** Checks a value as the flag's pflag.Value.Set does; returns the error text, if any. */
+  validate?(value: string): string | undefined;
   /** Help text; lines separated by '\n' stay separate, as in Docker's own help. */
   usage: string;
 }
@@ -28,6 +32,8 @@ export interface DockerCommand {
   use: string;
   /** The one-line description shown in lists and under Usage. */
   short: string;
+  /** Other spellings listed under "Aliases:" in help (`docker image ls, docker image list, docker images`). */
+  aliases?: string[];
   /** Where `docker --help` lists the command; `top` sets the order among Common Commands. */
   category: { group: 'common'; top: number } | { group: 'management' | 'swarm' | 'other' };
   flags: FlagSpec[];

@@ -20,6 +20,11 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
   const args: string[] = [];
   let help = false;
   const set = (spec: FlagSpec, value: string | boolean): void => {
+    const problem = typeof value === 'string' ? spec.validate?.(value) : undefined;
+    if (problem !== undefined) {
+      const names = spec.shorthand ? `-${spec.shorthand}, --${spec.name}` : `--${spec.name}`;
+      throw new FlagError(`invalid argument "${value}" for "${names}" flag: ${problem}`);
+    }
     if (spec.type === 'list') flags.set(spec.name, [...((flags.get(spec.name) as string[] | undefined) ?? []), String(value)]);
     else flags.set(spec.name, value);
   };

@@ -39,6 +39,7 @@ export function rootHelp(commands: readonly DockerCommand[], columns: number): s
 /** `docker <command> --help`. */
 export function commandHelp(command: DockerCommand, columns: number): string {
   const parts = [`Usage:  ${useLine(command)}\n`, `${command.short}\n`];
+  if (command.aliases) parts.push(`Aliases:\n  ${command.aliases.join(', ')}\n`);
   if (command.flags.length > 0) parts.push(`Options:\n${flagUsages(command.flags, columns)}`);
   return parts.join('\n');
 }
@@ -61,7 +62,7 @@ function topOf(command: DockerCommand): number {
 function flagUsages(flags: readonly FlagSpec[], columns: number): string {
   const heads = flags.map((flag) => {
     const names = flag.shorthand ? `  -${flag.shorthand}, --${flag.name}` : `      --${flag.name}`;
-    return flag.type === 'bool' ? names : `${names} ${flag.type}`;
+    return flag.type === 'bool' ? names : `${names} ${flag.varname ?? flag.type}`;
   });
   const maxlen = Math.max(...heads.map((head) => head.length)) + 1;
   return flags

@@ -1,4 +1,7 @@
+import { Engine } from '../daemon/engine';
 import { StaticDirectories, type HostDirectories } from '../host/directories';
+import { MemoryRegistry } from '../registry/memory';
+import type { Registry } from '../registry/registry';
 import { hostCommands } from '../shell/builtins';
 import type { Command, CommandContext, OutputStream } from '../shell/command';
 import { parseCommandLine, ShellSyntaxError, UnsupportedSyntaxError } from '../shell/parse';
@@ -10,6 +13,10 @@ import type { CompletionResult, Session, SessionState, TerminalIO } from './type
 
 export interface SessionOptions {
   clock?: Clock;
+  /** Seeds the engine's IDs and names. */
+  seed?: string;
+  /** Where `docker pull` finds images; an empty registry when not given. */
+  registry?: Registry;
   /** A state saved by {@link Session.state}, to continue from. */
   state?: SessionState;
   directories?: HostDirectories;
@@ -29,11 +36,13 @@ class ShellSession implements Session {
   private readonly directories: HostDirectories;
   private readonly commands = hostCommands();
   private running: AbortController | undefined;
+  private readonly engine: Engine;
 
   constructor(options: SessionOptions) {
     this.shell = new ShellState(options.state);
     this.clock = options.clock ?? systemClock;
     this.directories = options.directories ?? new StaticDirectories();
+    this.engine = new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry: options.registry ?? new MemoryRegistry() });
   }
 
   async run(line: string, io: TerminalIO): Promise<number> {
@@ -89,6 +98,7 @@ class ShellSession implements Session {
       clock: this.clock,
       directories: this.directories,
       commands: this.commands,
+      engine: this.engine,
     };
     try {
       return await command.run(context);

@@ -1,4 +1,5 @@
 import type { Clock } from '../session/clock';
+import type { Engine } from '../daemon/engine';
 import type { HostDirectories } from '../host/directories';
 import type { CompletionCandidate } from '../session/types';
 import type { ShellState } from './state';
@@ -24,6 +25,8 @@ export interface CommandContext {
   directories: HostDirectories;
   /** Every command the shell knows, for `help`. */
   commands: ReadonlyMap<string, Command>;
+  /** The Docker engine the docker CLI talks to. */
+  engine: Engine;
 }
 
 /** What completing an argument of a command may use. */

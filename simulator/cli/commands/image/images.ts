@@ -1,0 +1,118 @@
+import { imageRows, listImages, type ImageRow } from '../../../images/list';
+import { familiarMatch, parseNormalizedNamed } from '../../../reference/reference';
+import type { CommandContext } from '../../../shell/command';
+import type { DockerCommand, FlagValues } from '../../command';
+import { reportError } from '../../errors';
+import { createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
+import { tabwrite } from '../../format/tabwriter';
+import { goJson, parseTemplate } from '../../format/template';
+
+const FORMAT_HELP =
+  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
+/** The fields a `--format` template sees for each row (docker/cli's imageContext). */
+function rowFields(row: ImageRow, noTrunc: boolean, now: number) {
+  const { summary } = row;
+  return {
+    Containers: 'N/A',
+    CreatedAt: new Date(summary.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    CreatedSince: createdSince(summary.created, now),
+    Digest: row.digest,
+    ID: noTrunc ? summary.id : truncateId(summary.id),
+    Repository: row.repository,
+    SharedSize: 'N/A',
+    Size: humanSizeWithPrecision(summary.size, 3),
+    Tag: row.tag,
+    UniqueSize: 'N/A',
+    VirtualSize: humanSizeWithPrecision(summary.size, 3),
+  };
+}
+
+/** `-f` filters of `docker images`: name=value pairs (the flag's validation has checked the form). */
+function parseFilters(values: readonly string[]): Map<string, string[]> {
+  const filters = new Map<string, string[]>();
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const name = value.slice(0, at).trim().toLowerCase();
+    filters.set(name, [...(filters.get(name) ?? []), value.slice(at + 1)]);
+  }
+  return filters;
+}
+
+/** docker/cli's opts.FilterOpt.Set. */
+function validateFilter(value: string): string | undefined {
+  return value.includes('=') ? undefined : 'bad format of filter (expected name=value)';
+}
+
+/** docker images [OPTIONS] [REPOSITORY[:TAG]] */
+export const imagesCommand: DockerCommand = {
+  name: 'images',
+  use: '[OPTIONS] [REPOSITORY[:TAG]]',
+  short: 'List images',
+  aliases: ['docker image ls', 'docker image list', 'docker images'],
+  category: { group: 'common', top: 7 },
+  flags: [
+    { name: 'all', shorthand: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
+    { name: 'digests', type: 'bool', usage: 'Show digests' },
+    { name: 'filter', shorthand: 'f', type: 'list', varname: 'filter', usage: 'Filter output based on conditions provided', validate: validateFilter },
+    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
+    { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only show image IDs' },
+  ],
+  args: { kind: 'max', count: 1 },
+  async run(context, flags, args) {
+    try {
+      return await listCommand(context, flags, args[0]);
+    } catch (error) {
+      return reportError(context, error);
+    }
+  },
+};
+
+async function listCommand(context: CommandContext, flags: FlagValues, pattern: string | undefined): Promise<number> {
+  const engine = context.engine;
+  const noTrunc = flags.get('no-trunc') === true;
+  const showDigests = flags.get('digests') === true;
+  const filters = parseFilters((flags.get('filter') as string[] | undefined) ?? []);
+  let summaries = listImages(engine, flags.get('all') === true);
+  const dangling = filters.get('dangling')?.[0];
+  if (dangling !== undefined) summaries = summaries.filter((summary) => (summary.repoTags.length === 0) === (dangling === 'true'));
+  for (const label of filters.get('label') ?? []) {
+    const [key = '', value] = label.split('=', 2);
+    summaries = summaries.filter((summary) => key in summary.labels && (value === undefined || summary.labels[key] === value));
+  }
+  const patterns = [...(filters.get('reference') ?? []), ...(pattern !== undefined ? [pattern] : [])];
+  if (pattern !== undefined) parseNormalizedNamed(pattern.replace(/[*?[\]]/g, 'x'));
+  let rows = summaries.flatMap((summary) => imageRows(summary, showDigests));
+  if (patterns.length > 0) {
+    rows = rows.filter((row) => row.tag !== '<none>' && patterns.some((p) => matchesPattern(p, row)));
+  }
+  const now = engine.clock.now();
+  if (flags.get('quiet') === true) {
+    await context.stdout.write(rows.map((row) => `${rowFields(row, noTrunc, now).ID}\n`).join(''));
+    return 0;
+  }
+  const format = (flags.get('format') as string | undefined) ?? '';
+  if (format === 'json') {
+    await context.stdout.write(rows.map((row) => `${goJson(rowFields(row, noTrunc, now))}\n`).join(''));
+    return 0;
+  }
+  if (format !== '' && format !== 'table') {
+    const template = parseTemplate('', format);
+    await context.stdout.write(rows.map((row) => `${template.execute(rowFields(row, noTrunc, now))}\n`).join(''));
+    return 0;
+  }
+  const header = ['REPOSITORY', 'TAG', ...(showDigests ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'];
+  const lines = rows.map((row) => {
+    const fields = rowFields(row, noTrunc, now);
+    return [fields.Repository, fields.Tag, ...(showDigests ? [fields.Digest] : []), fields.ID, fields.CreatedSince || 'N/A', fields.Size];
+  });
+  await context.stdout.write(`${tabwrite([header, ...lines].map((cells) => cells.join('\t')).join('\n'), { minwidth: 10, padding: 3 })}\n`);
+  return 0;
+}
+
+/** `docker images alpine`, `alpine:3.20`, `busy*:*libc`: docker's reference filter matches the familiar name, and name:tag when a tag is given. */
+function matchesPattern(pattern: string, row: ImageRow): boolean {
+  const ref = parseNormalizedNamed(`${row.repository}:${row.tag}`);
+  return familiarMatch(pattern, ref);
+}

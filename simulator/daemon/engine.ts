@@ -1,0 +1,48 @@
+import { ContainerStore } from '../container/store';
+import { ContentStore } from '../content/store';
+import { chainIdOf, type Digest } from '../digest/digest';
+import { ImageStore, type StoredImage } from '../image/store';
+import { LayerStore } from '../layer/store';
+import { Xoshiro128 } from '../random/xoshiro';
+import { ReferenceStore } from '../reference/store';
+import type { Registry } from '../registry/registry';
+import type { Clock } from '../session/clock';
+
+export interface EngineOptions {
+  clock: Clock;
+  /** Seeds container IDs and names: the same seed gives the same session. */
+  seed: string;
+  /** Where pulls come from: the simulated Docker Hub. */
+  registry: Registry;
+}
+
+/**
+ * The daemon: its stores, wired together (moby's daemon and ImageService).
+ * Commands reach the engine only through it.
+ */
+export class Engine {
+  readonly content = new ContentStore();
+  readonly layers = new LayerStore();
+  readonly images = new ImageStore();
+  readonly references = new ReferenceStore();
+  readonly containers = new ContainerStore();
+  readonly random: Xoshiro128;
+  readonly clock: Clock;
+  readonly registry: Registry;
+
+  constructor(options: EngineOptions) {
+    this.clock = options.clock;
+    this.random = new Xoshiro128(options.seed);
+    this.registry = options.registry;
+  }
+
+  /** The chain ID of an image's top layer (undefined for an image without layers). */
+  topLayerOf(image: StoredImage): Digest | undefined {
+    return chainIdOf(image.config.rootfs.diff_ids);
+  }
+
+  /** Bytes of all an image's layers: `docker images` SIZE. */
+  sizeOf(image: StoredImage): number {
+    return this.layers.stack(this.topLayerOf(image)).reduce((total, layer) => total + layer.size, 0);
+  }
+}

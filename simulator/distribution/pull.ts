@@ -1,0 +1,97 @@
+import { chainIds, digestOf, type Digest } from '../digest/digest';
+import { notFound, EngineError } from '../errdefs/errors';
+import type { ImageStore, StoredImage } from '../image/store';
+import type { LayerStore } from '../layer/store';
+import { familiarName, familiarString, type Reference } from '../reference/reference';
+import type { ReferenceStore } from '../reference/store';
+import type { Registry } from '../registry/registry';
+import type { Clock } from '../session/clock';
+import { truncateId } from '../cli/format/units';
+
+/** One line of pull progress, as the daemon streams it (jsonmessage): `<id>: <status>` or a bare message. */
+export interface ProgressEvent {
+  id?: string;
+  status: string;
+  /** Bytes done and total, for the live bars of a TTY; a non-TTY drops these updates. */
+  progress?: { current: number; total: number };
+}
+
+export interface PullDependencies {
+  registry: Registry;
+  layers: LayerStore;
+  images: ImageStore;
+  references: ReferenceStore;
+  clock: Clock;
+  signal: AbortSignal;
+}
+
+export interface PullResult {
+  image: StoredImage;
+  /** True when nothing new was downloaded ("Status: Image is up to date"). */
+  upToDate: boolean;
+}
+
+/** At most this many layers download at once; the others wait (moby's max-concurrent-downloads). */
+const CONCURRENT_DOWNLOADS = 3;
+/** Simulated network speed, so pulls take seconds of simulated time like real ones. */
+const BYTES_PER_SECOND = 40_000_000;
+
+/**
+ * docker pull, as the classic store's puller does it (pull_v2.go, xfer/download.go):
+ * resolve the manifest, reuse layers already present ("Already exists"),
+ * download and extract the others, store the config, tag, and report the
+ * manifest digest. `ref` is normalised and has a tag or a digest.
+ */
+export async function pullImage(deps: PullDependencies, ref: Reference, emit: (event: ProgressEvent) => Promise<void>): Promise<PullResult> {
+  const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
+  const remote = await deps.registry.resolve(ref.path, tagOrDigest);
+  if (remote === 'repository not found') {
+    throw new EngineError(
+      'notFound',
+      `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+    );
+  }
+  if (remote === 'manifest not found') {
+    throw notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
+  }
+  await emit({ id: tagOrDigest, status: `Pulling from ${ref.path}` });
+
+  const diffIds = remote.layers.map((layer) => layer.diffId);
+  const chain = chainIds(diffIds);
+  const missing = remote.layers.filter((_, index) => !deps.layers.has(chain[index] as Digest));
+  for (const [index, layer] of remote.layers.entries()) {
+    if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists' });
+  }
+  for (const [index, layer] of missing.entries()) {
+    await emit({ id: truncateId(layer.blobDigest), status: index < CONCURRENT_DOWNLOADS ? 'Pulling fs layer' : 'Waiting' });
+  }
+  const downloaded = [];
+  for (const layer of missing) {
+    const id = truncateId(layer.blobDigest);
+    await deps.clock.sleep(Math.max(50, (layer.blobSize / BYTES_PER_SECOND) * 1000), deps.signal);
+    await emit({ id, status: 'Downloading', progress: { current: layer.blobSize, total: layer.blobSize } });
+    await emit({ id, status: 'Verifying Checksum' });
+    await emit({ id, status: 'Download complete' });
+    downloaded.push({ layer, changeset: await layer.load() });
+  }
+  for (const { layer } of downloaded) {
+    const id = truncateId(layer.blobDigest);
+    await emit({ id, status: 'Extracting', progress: { current: layer.blobSize, total: layer.blobSize } });
+    await emit({ id, status: 'Pull complete' });
+  }
+
+  const changesets = new Map(downloaded.map(({ layer, changeset }) => [layer.diffId, changeset]));
+  const existing = deps.images.get(digestOf(remote.configText));
+  const image = deps.images.create(remote.configText);
+  if (!existing) {
+    // The image takes one reference on its layer stack; layers present already are reused as they are.
+    deps.layers.register(remote.layers.map((layer) => ({ diffId: layer.diffId, changeset: changesets.get(layer.diffId) ?? new Map() })));
+  }
+  const named = { domain: ref.domain, path: ref.path };
+  if (ref.tag !== undefined && ref.digest === undefined) deps.references.addTag({ ...named, tag: ref.tag }, image.id, true);
+  deps.references.addDigest({ ...named, digest: remote.manifestDigest }, image.id, true);
+  await emit({ status: `Digest: ${remote.manifestDigest}` });
+  const upToDate = existing !== undefined && missing.length === 0;
+  await emit({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarString(ref)}` });
+  return { image, upToDate };
+}

@@ -1,0 +1,29 @@
+import type { Changeset } from '../archive/types';
+import type { Digest } from '../digest/digest';
+
+/** A layer as a registry's manifest lists it, with the means to fetch its contents. */
+export interface RemoteLayer {
+  diffId: Digest;
+  /** The compressed blob's digest: the ID `docker pull` shows for the layer. */
+  blobDigest: Digest;
+  blobSize: number;
+  load(): Promise<Changeset>;
+}
+
+export interface RemoteImage {
+  /** The manifest's digest: what `Digest:` and RepoDigests show. */
+  manifestDigest: Digest;
+  configText: string;
+  layers: RemoteLayer[];
+}
+
+export type RegistryMiss = 'repository not found' | 'manifest not found';
+
+/** A registry as the distribution code sees it (the simulated Docker Hub, or a private one). */
+export interface Registry {
+  /**
+   * The image `repository` (a path such as `library/alpine`) has under `tagOrDigest`,
+   * or why there is none.
+   */
+  resolve(repository: string, tagOrDigest: string): Promise<RemoteImage | RegistryMiss>;
+}
