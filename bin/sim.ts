@@ -1,5 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { createSession, type Session, type TerminalIO } from '../simulator';
+import { CatalogRegistry } from '../simulator/registry/catalog';
+
+/** The official images, read from the site's static catalog files. */
+const catalog = new CatalogRegistry(async (path) => JSON.parse(await readFile(new URL(`../public/catalog/${path}`, import.meta.url), 'utf8')));
 
 const USAGE = `Usage: sim [-c COMMAND_LINE]
 
@@ -71,7 +76,7 @@ async function fromPipe(session: Session): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const session = createSession();
+  const session = createSession({ registry: catalog });
   if (argv[0] === '-h' || argv[0] === '--help') {
     process.stdout.write(USAGE);
     return 0;
