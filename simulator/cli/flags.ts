@@ -63,6 +63,11 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
           throw new FlagError(`unknown shorthand flag: '${letter}' in ${arg}`);
         }
         if (spec.type === 'bool') {
+          // `-H=false`: the rest of the group is the bool's value.
+          if (arg[j + 1] === '=') {
+            set(spec, parseBool(arg.slice(j + 2), `-${letter}`));
+            break;
+          }
           set(spec, true);
           continue;
         }

@@ -1,0 +1,70 @@
+import { imageHistory, type HistoryItem } from '../../../images/history';
+import type { DockerCommand } from '../../command';
+import { reportError } from '../../errors';
+import { ellipsis } from '../../format/ellipsis';
+import { tabwrite } from '../../format/tabwriter';
+import { goJson, parseTemplate } from '../../format/template';
+import { humanDuration, humanSizeWithPrecision, truncateId } from '../../format/units';
+
+const FORMAT_HELP =
+  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
+/** The fields of docker/cli's historyContext. */
+function fields(item: HistoryItem, human: boolean, trunc: boolean, now: number) {
+  const createdAt = new Date(item.created * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const createdBy = item.createdBy.replaceAll('\t', ' ');
+  return {
+    Comment: item.comment,
+    CreatedAt: createdAt,
+    CreatedBy: trunc ? ellipsis(createdBy, 45) : createdBy,
+    CreatedSince: !human ? createdAt : item.created <= 0 ? 'N/A' : `${humanDuration(now - item.created * 1000)} ago`,
+    ID: trunc && item.id !== '<missing>' ? truncateId(item.id) : item.id,
+    Size: human ? humanSizeWithPrecision(item.size, 3) : String(item.size),
+  };
+}
+
+/** docker history [OPTIONS] IMAGE */
+export const historyCommand: DockerCommand = {
+  name: 'history',
+  use: '[OPTIONS] IMAGE',
+  short: 'Show the history of an image',
+  aliases: ['docker image history', 'docker history'],
+  category: { group: 'other' },
+  flags: [
+    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'human', shorthand: 'H', type: 'bool', usage: 'Print sizes and dates in human readable format (default true)' },
+    { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
+    { name: 'platform', type: 'string', usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
+    { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only show image IDs' },
+  ],
+  args: { kind: 'exact', count: 1 },
+  async run(context, flags, [name = '']) {
+    try {
+      const items = imageHistory(context.engine, name);
+      const human = flags.get('human') !== false;
+      const trunc = flags.get('no-trunc') !== true;
+      const now = context.engine.clock.now();
+      const rows = items.map((item) => fields(item, human, trunc, now));
+      if (flags.get('quiet') === true) {
+        await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
+        return 0;
+      }
+      const format = (flags.get('format') as string | undefined) ?? '';
+      if (format === 'json') {
+        await context.stdout.write(rows.map((row) => `${goJson(row)}\n`).join(''));
+        return 0;
+      }
+      if (format !== '' && format !== 'table') {
+        const template = parseTemplate('', format);
+        await context.stdout.write(rows.map((row) => `${template.execute(row)}\n`).join(''));
+        return 0;
+      }
+      const header = ['IMAGE', human ? 'CREATED' : 'CREATED AT', 'CREATED BY', 'SIZE', 'COMMENT'];
+      const lines = rows.map((row) => [row.ID, row.CreatedSince, row.CreatedBy, row.Size, row.Comment]);
+      await context.stdout.write(`${tabwrite([header, ...lines].map((cells) => cells.join('\t')).join('\n'), { minwidth: 10, padding: 3 })}\n`);
+      return 0;
+    } catch (error) {
+      return reportError(context, error);
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { Engine } from '../daemon/engine';
+import type { Digest } from '../digest/digest';
+import { notFound } from '../errdefs/errors';
+import type { StoredImage } from '../image/store';
+import { familiarString, parseAnyReference, tagNameOnly } from '../reference/reference';
+
+/**
+ * Finds an image by ID, ID prefix or reference, in moby's order
+ * (ImageService.GetImage): a full `sha256:` ID, then the reference store
+ * (a name without tag means `:latest`), then an ID-prefix search. Unknown
+ * images fail with `No such image: <name>:latest`.
+ */
+export function getImage(engine: Engine, refOrId: string): StoredImage {
+  const parsed = parseAnyReference(refOrId);
+  if (parsed.kind === 'digest') {
+    const image = engine.images.get(parsed.digest as Digest);
+    if (image) return image;
+    throw notFound(`No such image: ${parsed.digest}`);
+  }
+  const id = engine.references.get(tagNameOnly(parsed.ref));
+  const byReference = id ? engine.images.get(id as Digest) : undefined;
+  if (byReference) return byReference;
+  const byId = engine.images.search(refOrId);
+  if (byId) return byId;
+  throw notFound(`No such image: ${familiarString(tagNameOnly(parsed.ref))}`);
+}
