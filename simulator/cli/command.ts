@@ -40,3 +40,18 @@ export interface DockerCommand {
   args: ArgsRule;
   run(context: CommandContext, flags: FlagValues, args: string[]): Promise<number>;
 }
+
+/** A command that groups others (`docker image`, `docker container`): cobra's parent commands. */
+export interface ManagementCommand {
+  kind: 'management';
+  name: string;
+  short: string;
+  category: { group: 'management' };
+  subcommands: DockerCommand[];
+}
+
+export type RootCommand = DockerCommand | ManagementCommand;
+
+export function isManagement(command: RootCommand): command is ManagementCommand {
+  return 'kind' in command && command.kind === 'management';
+}

@@ -1,16 +1,17 @@
-import type { Command, CommandContext } from '../shell/command';
+import type { Command, CommandContext, CompletionContext } from '../shell/command';
+import { familiarString } from '../reference/reference';
 import type { CompletionCandidate } from '../session/types';
-import type { DockerCommand } from './command';
+import { isManagement, type DockerCommand, type ManagementCommand, type RootCommand } from './command';
 import { DOCKER_COMMANDS } from './commands';
 import { ENGINE_VERSION } from '../daemon/version';
 import { FlagError, parseFlags } from './flags';
-import { commandHelp, GLOBAL_FLAGS, rootHelp, usageHint } from './usage';
+import { commandHelp, GLOBAL_FLAGS, managementHelp, rootHelp, usageHint } from './usage';
 
 /**
  * The `docker` command: global flags, subcommand dispatch, and cobra's usage
  * errors with their exit codes (125 for flag errors, 1 for argument errors).
  */
-export function dockerCli(commands: readonly DockerCommand[] = DOCKER_COMMANDS): Command {
+export function dockerCli(commands: readonly RootCommand[] = DOCKER_COMMANDS): Command {
   const byName = new Map(commands.map((command) => [command.name, command]));
 
   async function run(context: CommandContext): Promise<number> {
@@ -37,31 +38,48 @@ export function dockerCli(commands: readonly DockerCommand[] = DOCKER_COMMANDS):
       await stderr.write(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
       return 1;
     }
-    return runCommand(command, rest, context);
+    if (isManagement(command)) return runManagement(command, rest, context);
+    return runCommand(command, `docker ${name}`, rest, context);
   }
 
   return {
     name: 'docker',
     summary: 'the Docker command-line client',
     run,
-    complete: (words, partial) => completeDocker(byName, words, partial),
+    complete: (words, partial, context) => completeDocker(byName, words, partial, context),
   };
 }
 
-async function runCommand(command: DockerCommand, argv: string[], context: CommandContext): Promise<number> {
+/** `docker image ls …`: find the subcommand, or say what cobra says. */
+async function runManagement(command: ManagementCommand, argv: string[], context: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    await context.stdout.write(managementHelp(command));
+    return 0;
+  }
+  const sub = command.subcommands.find((candidate) => candidate.name === name);
+  if (!sub) {
+    const path = `docker ${command.name}`;
+    await context.stderr.write(`docker: unknown command: ${path} ${name}\n\nUsage:  ${path} COMMAND\n\nRun '${path} --help' for more information\n`);
+    return 1;
+  }
+  return runCommand(sub, `docker ${command.name} ${name}`, rest, context);
+}
+
+async function runCommand(command: DockerCommand, path: string, argv: string[], context: CommandContext): Promise<number> {
   let parsed;
   try {
     parsed = parseFlags(argv, command.flags);
   } catch (error) {
     if (!(error instanceof FlagError)) throw error;
-    await context.stderr.write(`${error.message}\n${usageHint(command)}`);
+    await context.stderr.write(`${error.message}\n${usageHint(command, path)}`);
     return 125;
   }
   if (parsed.help) {
-    await context.stdout.write(commandHelp(command, context.columns));
+    await context.stdout.write(commandHelp(command, path, context.columns));
     return 0;
   }
-  const argsError = checkArgs(command, parsed.args.length);
+  const argsError = checkArgs(command, path, parsed.args.length);
   if (argsError) {
     await context.stderr.write(argsError);
     return 1;
@@ -74,9 +92,8 @@ async function runCommand(command: DockerCommand, argv: string[], context: Comma
  * their texts to the letter (including "See" in the minimum rule and "SRun"
  * in the maximum rule, as Docker 28 prints them).
  */
-function checkArgs(command: DockerCommand, count: number): string | undefined {
+function checkArgs(command: DockerCommand, path: string, count: number): string | undefined {
   const rule = command.args;
-  const path = `docker ${command.name}`;
   const usage = `\n\nUsage:  ${path} ${command.use}\n\n`;
   const plural = (n: number): string => (n === 1 ? 'argument' : 'arguments');
   switch (rule.kind) {
@@ -97,15 +114,30 @@ function checkArgs(command: DockerCommand, count: number): string | undefined {
   }
 }
 
-function completeDocker(byName: ReadonlyMap<string, DockerCommand>, words: readonly string[], partial: string): CompletionCandidate[] {
-  const subcommand = words.find((word) => !word.startsWith('-'));
-  if (subcommand === undefined) {
+/** Commands whose arguments are images, completed with the local image names. */
+const IMAGE_ARGUMENT_COMMANDS = new Set(['history', 'inspect', 'rmi', 'rm', 'tag', 'run', 'create', 'push', 'save']);
+
+function completeDocker(byName: ReadonlyMap<string, RootCommand>, words: readonly string[], partial: string, context: CompletionContext): CompletionCandidate[] {
+  const positional = words.filter((word) => !word.startsWith('-'));
+  const [first, second] = positional;
+  if (first === undefined) {
     const choices = partial.startsWith('-') ? GLOBAL_FLAGS.map((flag) => `--${flag.name}`).concat('--help') : [...byName.keys()];
     return withPrefix(choices, partial);
   }
-  const command = byName.get(subcommand);
-  if (!command || !partial.startsWith('-')) return [];
-  return withPrefix(command.flags.map((flag) => `--${flag.name}`).concat('--help'), partial);
+  const root = byName.get(first);
+  if (!root) return [];
+  let command: DockerCommand | undefined;
+  if (isManagement(root)) {
+    if (second === undefined) return partial.startsWith('-') ? withPrefix(['--help'], partial) : withPrefix(root.subcommands.map((sub) => sub.name), partial);
+    command = root.subcommands.find((sub) => sub.name === second);
+  } else {
+    command = root;
+  }
+  if (!command) return [];
+  if (partial.startsWith('-')) return withPrefix(command.flags.map((flag) => `--${flag.name}`).concat('--help'), partial);
+  if (!IMAGE_ARGUMENT_COMMANDS.has(command.name)) return [];
+  const names = context.engine.references.all().filter(({ ref }) => ref.digest === undefined).map(({ ref }) => familiarString(ref));
+  return withPrefix([...new Set(names)], partial);
 }
 
 function withPrefix(choices: readonly string[], partial: string): CompletionCandidate[] {

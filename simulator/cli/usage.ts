@@ -1,4 +1,4 @@
-import type { DockerCommand, FlagSpec } from './command';
+import type { DockerCommand, FlagSpec, ManagementCommand, RootCommand } from './command';
 
 /**
  * Help and usage texts in the layout of the Docker CLI's cobra templates
@@ -17,7 +17,7 @@ const GROUP_TITLES = [
 ] as const;
 
 /** `docker --help`, listing the commands the simulator has. */
-export function rootHelp(commands: readonly DockerCommand[], columns: number): string {
+export function rootHelp(commands: readonly RootCommand[], columns: number): string {
   const padding = Math.max(11, ...commands.map((command) => command.name.length));
   const sections = GROUP_TITLES.flatMap(([group, title]) => {
     const members = commands
@@ -36,26 +36,34 @@ export function rootHelp(commands: readonly DockerCommand[], columns: number): s
   ].join('\n');
 }
 
-/** `docker <command> --help`. */
-export function commandHelp(command: DockerCommand, columns: number): string {
-  const parts = [`Usage:  ${useLine(command)}\n`, `${command.short}\n`];
+/** `docker image --help`: a management command's subcommands. */
+export function managementHelp(command: ManagementCommand): string {
+  const padding = Math.max(11, ...command.subcommands.map((sub) => sub.name.length));
+  const subs = [...command.subcommands].sort((a, b) => a.name.localeCompare(b.name));
+  return [
+    `Usage:  docker ${command.name} COMMAND\n`,
+    `${command.short}\n`,
+    `Commands:\n${subs.map((sub) => `  ${sub.name.padEnd(padding)} ${sub.short}`).join('\n')}\n`,
+    `Run 'docker ${command.name} COMMAND --help' for more information on a command.\n`,
+  ].join('\n');
+}
+
+/** `docker <command> --help`; `path` is how the command was reached (`docker image ls`). */
+export function commandHelp(command: DockerCommand, path: string, columns: number): string {
+  const parts = [`Usage:  ${path} ${command.use}\n`, `${command.short}\n`];
   if (command.aliases) parts.push(`Aliases:\n  ${command.aliases.join(', ')}\n`);
   if (command.flags.length > 0) parts.push(`Options:\n${flagUsages(command.flags, columns)}`);
   return parts.join('\n');
 }
 
-/** The tail cobra prints after a usage error. */
-export function usageHint(command: DockerCommand | undefined): string {
+/** The tail cobra prints after a usage error; `path` is how the command was reached (`docker image ls`). */
+export function usageHint(command: DockerCommand | undefined, path = 'docker'): string {
   return command
-    ? `\nUsage:  ${useLine(command)}\n\nRun 'docker ${command.name} --help' for more information\n`
+    ? `\nUsage:  ${path} ${command.use}\n\nRun '${path} --help' for more information\n`
     : `\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n`;
 }
 
-function useLine(command: DockerCommand): string {
-  return `docker ${command.name} ${command.use}`;
-}
-
-function topOf(command: DockerCommand): number {
+function topOf(command: RootCommand): number {
   return command.category.group === 'common' ? command.category.top : 0;
 }
 

@@ -7,6 +7,7 @@ import { Xoshiro128 } from '../random/xoshiro';
 import { ReferenceStore } from '../reference/store';
 import type { Registry } from '../registry/registry';
 import type { Clock } from '../session/clock';
+import { rfc3339Nano } from './time';
 
 export interface EngineOptions {
   clock: Clock;
@@ -27,6 +28,8 @@ export class Engine {
   readonly references = new ReferenceStore();
   readonly containers = new ContainerStore();
   readonly random: Xoshiro128;
+  /** When each image was last tagged here (docker tag, commit, build), for inspect's Metadata.LastTagTime. */
+  private readonly tagTimes = new Map<Digest, number>();
   readonly clock: Clock;
   readonly registry: Registry;
 
@@ -39,6 +42,16 @@ export class Engine {
   /** The chain ID of an image's top layer (undefined for an image without layers). */
   topLayerOf(image: StoredImage): Digest | undefined {
     return chainIdOf(image.config.rootfs.diff_ids);
+  }
+
+  /** Records that `id` was just tagged locally. */
+  tagged(id: Digest): void {
+    this.tagTimes.set(id, this.clock.now());
+  }
+
+  lastTagTime(id: Digest): string | undefined {
+    const time = this.tagTimes.get(id);
+    return time === undefined ? undefined : rfc3339Nano(time);
   }
 
   /** Bytes of all an image's layers: `docker images` SIZE. */

@@ -111,7 +111,7 @@ class ShellSession implements Session {
   }
 
   async complete(line: string, cursor: number): Promise<CompletionResult> {
-    return completeLine(line, cursor, this.commands, { shell: this.shell, directories: this.directories });
+    return completeLine(line, cursor, this.commands, { shell: this.shell, directories: this.directories, engine: this.engine });
   }
 
   async prompt(): Promise<string> {

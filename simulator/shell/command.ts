@@ -33,6 +33,7 @@ export interface CommandContext {
 export interface CompletionContext {
   shell: ShellState;
   directories: HostDirectories;
+  engine: Engine;
 }
 
 export interface Command {

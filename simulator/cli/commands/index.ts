@@ -1,4 +1,5 @@
-import type { DockerCommand } from '../command';
+import type { ManagementCommand, RootCommand } from '../command';
+import { imageInspectCommand } from './image/inspect';
 import { historyCommand } from './image/history';
 import { imagesCommand } from './image/images';
 import { pullCommand } from './image/pull';
@@ -6,5 +7,21 @@ import { rmiCommand } from './image/rmi';
 import { tagCommand } from './image/tag';
 import { versionCommand } from './system/version';
 
-/** Every docker subcommand the simulator implements. */
-export const DOCKER_COMMANDS: readonly DockerCommand[] = [historyCommand, imagesCommand, pullCommand, rmiCommand, tagCommand, versionCommand];
+/** `docker image …`: the image commands under their management names. */
+const imageCommand: ManagementCommand = {
+  kind: 'management',
+  name: 'image',
+  short: 'Manage images',
+  category: { group: 'management' },
+  subcommands: [
+    historyCommand,
+    imageInspectCommand,
+    { ...imagesCommand, name: 'ls' },
+    pullCommand,
+    { ...rmiCommand, name: 'rm' },
+    tagCommand,
+  ],
+};
+
+/** Every docker command the simulator implements. */
+export const DOCKER_COMMANDS: readonly RootCommand[] = [historyCommand, imageCommand, imagesCommand, pullCommand, rmiCommand, tagCommand, versionCommand];

@@ -27,6 +27,7 @@ export const tagCommand: DockerCommand = {
       if (ref.digest !== undefined) throw invalidParameter('refusing to create a tag with a digest reference');
       const image = getImage(context.engine, source);
       context.engine.references.addTag(tagNameOnly(ref), image.id, true);
+      context.engine.tagged(image.id);
       return 0;
     } catch (error) {
       return reportError(context, error);

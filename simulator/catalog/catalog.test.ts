@@ -1,0 +1,193 @@
+/**
+ * Checks the generated catalog in public/catalog (scripts/catalog/generate.ts)
+ * the way the engine will read it: every file valid, every digest real.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { changesetToTar } from '../archive/tar';
+import { digestOf, hexOf } from '../digest/digest';
+import { layerChangeset, validateCatalogImage, validateCatalogIndex, validateCatalogLayer } from './decode';
+import type { CatalogImage, CatalogLayer } from './format';
+
+const ROOT = new URL('../../public/catalog/', import.meta.url).pathname;
+const present = existsSync(join(ROOT, 'index.json'));
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+}
+
+const layers = new Map<string, CatalogLayer>();
+function layerOf(diffId: string): CatalogLayer {
+  let layer = layers.get(diffId);
+  if (!layer) {
+    const file = `layers/${diffId.slice('sha256:'.length)}.json`;
+    layer = validateCatalogLayer(readJson(file), file);
+    layers.set(diffId, layer);
+  }
+  return layer;
+}
+
+function imageOf(key: string): { image: CatalogImage; config: Record<string, any> } {
+  const image = validateCatalogImage(readJson(`images/${key}.json`), `images/${key}.json`);
+  return { image, config: JSON.parse(image.config) };
+}
+
+function tagged(repository: string, tag: string): { image: CatalogImage; config: Record<string, any> } {
+  const index = validateCatalogIndex(readJson('index.json'));
+  const key = index.repositories[repository]?.tags[tag];
+  if (!key) throw new Error(`${repository}:${tag} is not in the catalog`);
+  return imageOf(key);
+}
+
+function textOf(image: CatalogImage, path: string): string | undefined {
+  let text: string | undefined;
+  for (const ref of image.layers) {
+    const entry = layerOf(ref.diffId).entries.find((e) => e[1] === path);
+    if (entry?.[0] === 'f') text = entry[7];
+    else if (entry) text = undefined;
+  }
+  return text;
+}
+
+function imageSize(image: CatalogImage): number {
+  return image.layers.reduce((sum, layer) => sum + layer.size, 0);
+}
+
+describe.skipIf(!present)('the generated catalog', () => {
+  const index = present ? validateCatalogIndex(readJson('index.json')) : { version: 1 as const, repositories: {} };
+  const keys = [...new Set(Object.values(index.repositories).flatMap((r) => Object.values(r.tags)))].sort();
+
+  it('has an image file for every tag, and no image or layer file that nothing uses', () => {
+    expect(keys.length).toBeGreaterThan(0);
+    const used = new Set<string>();
+    for (const key of keys) for (const ref of imageOf(key).image.layers) used.add(`${hexOf(ref.diffId)}.json`);
+    expect(readdirSync(join(ROOT, 'images')).sort()).toEqual(keys.map((key) => `${key}.json`).sort());
+    expect(readdirSync(join(ROOT, 'layers')).sort()).toEqual([...used].sort());
+  });
+
+  it('lists each image’s layers in its config, with refs that match the layer files', () => {
+    for (const key of keys) {
+      const { image, config } = imageOf(key);
+      expect(config.rootfs.diff_ids, key).toEqual(image.layers.map((l) => l.diffId));
+      for (const ref of image.layers) {
+        const layer = layerOf(ref.diffId);
+        expect(layer.key, key).toBe(ref.key);
+        expect(layer.diffId).toBe(ref.diffId);
+        const files = layer.entries.filter((e) => e[0] === 'f').reduce((sum, e) => sum + Number(e[6]), 0);
+        expect(files, `${key} ${ref.key}`).toBe(ref.size);
+      }
+    }
+  });
+
+  it('gives images with different configs different IDs, and tags of one image the same ID', () => {
+    const ids = new Map<string, string>();
+    for (const key of keys) {
+      const { image } = imageOf(key);
+      const id = digestOf(image.config);
+      expect(ids.has(id), `${key} has the same config as ${ids.get(id)}`).toBe(false);
+      ids.set(id, key);
+    }
+    const debian = index.repositories.debian!.tags;
+    expect(debian.latest).toBe(debian.bookworm);
+  });
+
+  it('has tars whose sha256 is the diff ID and gzip blobs whose digest and size are recorded', async () => {
+    const seen = new Set<string>();
+    for (const key of keys) {
+      for (const ref of imageOf(key).image.layers) {
+        if (seen.has(ref.diffId)) continue;
+        seen.add(ref.diffId);
+        const tar = await changesetToTar(layerChangeset(layerOf(ref.diffId)));
+        expect(tar.length, ref.key).toBe(ref.tarSize);
+        expect(digestOf(tar), ref.key).toBe(ref.diffId);
+        if (tar.length < 8_000_000) {
+          const blob = gzipSync(tar, { level: 6, mtime: 0 });
+          expect(digestOf(blob), ref.key).toBe(ref.blobDigest);
+          expect(blob.length).toBe(ref.blobSize);
+        }
+      }
+    }
+  }, 60_000);
+
+  it('has the sizes docker images shows for the real images (±10%)', () => {
+    const targets: [string, string, number][] = [
+      ['debian', 'bookworm-slim', 74.8e6],
+      ['debian', 'bookworm', 117e6],
+      ['gcr.io/distroless/static-debian12', 'latest', 2e6],
+      ['gcr.io/distroless/base-debian12', 'latest', 20.7e6],
+      ['gcr.io/distroless/cc-debian12', 'latest', 23.6e6],
+      ['busybox', 'latest', 4.3e6],
+      ['hello-world', 'latest', 13.3e3],
+    ];
+    for (const [repository, tag, target] of targets) {
+      const size = imageSize(tagged(repository, tag).image);
+      expect(Math.abs(size - target) / target, `${repository}:${tag} is ${size} bytes`).toBeLessThanOrEqual(0.1);
+    }
+  });
+
+  it('has the real /etc/passwd and os-release of debian:bookworm', () => {
+    for (const tag of ['bookworm', 'bookworm-slim']) {
+      const { image, config } = tagged('debian', tag);
+      const passwd = textOf(image, '/etc/passwd')!;
+      expect(passwd.split('\n')[0]).toBe('root:x:0:0:root:/root:/bin/bash');
+      expect(passwd).toContain('_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\n');
+      expect(passwd.trimEnd().split('\n')).toHaveLength(18);
+      expect(textOf(image, '/usr/lib/os-release')).toContain('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n');
+      expect(textOf(image, '/etc/debian_version')).toMatch(/^12\.\d+\n$/);
+      expect(config.config).toEqual({ Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Entrypoint: [], Cmd: ['bash'] });
+      expect(config.history[0].created_by).toMatch(/^# debian\.sh --arch 'amd64' out\/ 'bookworm' '@\d+'$/);
+      expect(image.layers).toHaveLength(1);
+    }
+    const slim = tagged('debian', 'bookworm-slim').image;
+    const docs = layerOf(slim.layers[0]!.diffId).entries.filter((e) => e[1].startsWith('/usr/share/doc/') && e[0] === 'f');
+    expect(docs.every((e) => e[1].endsWith('/copyright'))).toBe(true);
+    expect(layerOf(slim.layers[0]!.diffId).entries.some((e) => e[1].startsWith('/usr/share/man/man1/'))).toBe(false);
+  });
+
+  it('has distroless images as rules_oci builds them', () => {
+    for (const name of ['static', 'base', 'cc']) {
+      const repository = `gcr.io/distroless/${name}-debian12`;
+      expect(Object.keys(index.repositories[repository]!.tags).sort()).toEqual(['debug', 'debug-nonroot', 'latest', 'nonroot']);
+      const latest = tagged(repository, 'latest');
+      expect(latest.config.created).toBe('1970-01-01T00:00:00Z');
+      expect(latest.config.config.User).toBe('0');
+      expect(latest.config.config.WorkingDir).toBe('/');
+      expect(latest.config.config.Entrypoint).toBeUndefined();
+      expect(latest.config.history).toHaveLength(latest.image.layers.length);
+      expect(textOf(latest.image, '/etc/passwd')).toBe(
+        'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n',
+      );
+      expect(textOf(latest.image, '/usr/lib/os-release')).toContain('PRETTY_NAME="Distroless"\n');
+      const nonroot = tagged(repository, 'nonroot');
+      expect(nonroot.config.config.User).toBe('65532');
+      expect(nonroot.config.config.WorkingDir).toBe('/home/nonroot');
+      expect(nonroot.image.layers).toEqual(latest.image.layers);
+      const debug = tagged(repository, 'debug-nonroot');
+      expect(debug.config.config.Entrypoint).toEqual(['/busybox/sh']);
+      expect(debug.config.config.User).toBe('65532');
+      expect(debug.config.config.Env[0]).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/busybox');
+      expect(debug.image.layers.some((l) => layerOf(l.diffId).entries.some((e) => e[1] === '/busybox/sh'))).toBe(true);
+    }
+    // static's layers are the bottom of base's, and base's of cc's.
+    const ids = (repository: string) => tagged(repository, 'latest').image.layers.map((l) => l.diffId);
+    expect(ids('gcr.io/distroless/base-debian12').slice(0, 12)).toEqual(ids('gcr.io/distroless/static-debian12'));
+    expect(ids('gcr.io/distroless/cc-debian12').slice(0, 14)).toEqual(ids('gcr.io/distroless/base-debian12'));
+  });
+
+  it('has busybox with its applets as hard links and hello-world with /hello', () => {
+    const busybox = tagged('busybox', 'latest');
+    expect(busybox.config.config).toEqual({ Cmd: ['sh'], Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] });
+    expect(tagged('busybox', '1.37').image).toEqual(busybox.image);
+    const entries = layerOf(busybox.image.layers[0]!.diffId).entries;
+    const links = entries.filter((e) => e[0] === 'h' && e[1].startsWith('/bin/'));
+    expect(links.length).toBeGreaterThan(200);
+    expect(entries.find((e) => e[1] === '/bin/sh')?.[0]).toBe('h');
+    expect(textOf(busybox.image, '/etc/passwd')).toMatch(/^root:x:0:0:root:\/root:\/bin\/sh\n/);
+    const hello = tagged('hello-world', 'latest');
+    expect(hello.config.config.Cmd).toEqual(['/hello']);
+    expect(hello.config.history.map((h: { created_by: string }) => h.created_by)).toEqual(['COPY hello / # buildkit', 'CMD ["/hello"]']);
+    expect(layerOf(hello.image.layers[0]!.diffId).entries).toEqual([['f', '/hello', 0o755, 0, 0, 1683046167, 13256]]);
+  });
+});
