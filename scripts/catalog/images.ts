@@ -202,14 +202,14 @@ function distrolessImages(name: string, extra: LayerSpec[]): { specs: ImageSpec[
         layers,
         // rules_oci: an empty base {created, config, history, rootfs} + platform, one history entry per tar, then the config merged in.
         config: (diffIds) => ({
-          created: '1970-01-01T00:00:00Z',
+          created: '0001-01-01T00:00:00Z',
           config: {
             Env: env,
             User: nonroot ? String(NONROOT) : '0',
             WorkingDir: nonroot ? '/home/nonroot' : '/',
             ...(debug ? { Entrypoint: ['/busybox/sh'] } : {}),
           },
-          history: layers.map((layer) => ({ created: '1970-01-01T00:00:00Z', created_by: `bazel build ${bazelLabelOf(layer)}` })),
+          history: layers.map((layer) => ({ created: '0001-01-01T00:00:00Z', created_by: `bazel build ${bazelLabelOf(layer)}` })),
           rootfs: { type: 'layers', diff_ids: diffIds },
           architecture: 'amd64',
           os: 'linux',

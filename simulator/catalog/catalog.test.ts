@@ -151,7 +151,7 @@ describe.skipIf(!present)('the generated catalog', () => {
       const repository = `gcr.io/distroless/${name}-debian12`;
       expect(Object.keys(index.repositories[repository]!.tags).sort()).toEqual(['debug', 'debug-nonroot', 'latest', 'nonroot']);
       const latest = tagged(repository, 'latest');
-      expect(latest.config.created).toBe('1970-01-01T00:00:00Z');
+      expect(latest.config.created).toBe('0001-01-01T00:00:00Z');
       expect(latest.config.config.User).toBe('0');
       expect(latest.config.config.WorkingDir).toBe('/');
       expect(latest.config.config.Entrypoint).toBeUndefined();

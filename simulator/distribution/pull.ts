@@ -4,7 +4,8 @@ import type { ImageStore, StoredImage } from '../image/store';
 import type { LayerStore } from '../layer/store';
 import { familiarName, familiarString, type Reference } from '../reference/reference';
 import type { ReferenceStore } from '../reference/store';
-import type { Registry } from '../registry/registry';
+import type { Registry, RemoteLayer } from '../registry/registry';
+import type { Changeset } from '../archive/types';
 import type { Clock } from '../session/clock';
 import { truncateId } from '../cli/format/units';
 
@@ -33,8 +34,36 @@ export interface PullResult {
 
 /** At most this many layers download at once; the others wait (moby's max-concurrent-downloads). */
 const CONCURRENT_DOWNLOADS = 3;
-/** Simulated network speed, so pulls take seconds of simulated time like real ones. */
-const BYTES_PER_SECOND = 40_000_000;
+/** Simulated network and disk speeds, so pulls take seconds of simulated time like real ones. */
+const DOWNLOAD_BYTES_PER_MS = 40_000;
+const EXTRACT_BYTES_PER_MS = 150_000;
+
+interface TransferStep {
+  layer: number;
+  kind: 'downloaded' | 'extracted';
+  /** Milliseconds after the transfers began. */
+  at: number;
+}
+
+/**
+ * When each layer finishes downloading and extracting, as moby's transfer
+ * manager runs them: three downloads at a time, extraction strictly in layer
+ * order, each layer once it is downloaded and the one below is extracted.
+ * Sorted by time, this is the order of the progress lines.
+ */
+export function transferSchedule(blobSizes: readonly number[]): TransferStep[] {
+  const slots = Array.from({ length: CONCURRENT_DOWNLOADS }, () => 0);
+  const steps: TransferStep[] = [];
+  let extracted = 0;
+  blobSizes.forEach((size, layer) => {
+    const slot = slots.indexOf(Math.min(...slots));
+    const downloaded = (slots[slot] ?? 0) + 50 + size / DOWNLOAD_BYTES_PER_MS;
+    slots[slot] = downloaded;
+    extracted = Math.max(downloaded, extracted) + 20 + size / EXTRACT_BYTES_PER_MS;
+    steps.push({ layer, kind: 'downloaded', at: downloaded }, { layer, kind: 'extracted', at: extracted });
+  });
+  return steps.sort((a, b) => a.at - b.at || (a.kind === b.kind ? a.layer - b.layer : a.kind === 'downloaded' ? -1 : 1));
+}
 
 /**
  * docker pull, as the classic store's puller does it (pull_v2.go, xfer/download.go):
@@ -44,7 +73,7 @@ const BYTES_PER_SECOND = 40_000_000;
  */
 export async function pullImage(deps: PullDependencies, ref: Reference, emit: (event: ProgressEvent) => Promise<void>): Promise<PullResult> {
   const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
-  const remote = await deps.registry.resolve(ref.path, tagOrDigest);
+  const remote = await deps.registry.resolve(`${ref.domain}/${ref.path}`, tagOrDigest);
   if (remote === 'repository not found') {
     throw new EngineError(
       'notFound',
@@ -62,25 +91,26 @@ export async function pullImage(deps: PullDependencies, ref: Reference, emit: (e
   for (const [index, layer] of remote.layers.entries()) {
     if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists' });
   }
-  for (const [index, layer] of missing.entries()) {
-    await emit({ id: truncateId(layer.blobDigest), status: index < CONCURRENT_DOWNLOADS ? 'Pulling fs layer' : 'Waiting' });
-  }
-  const downloaded = [];
-  for (const layer of missing) {
+  for (const layer of missing) await emit({ id: truncateId(layer.blobDigest), status: 'Pulling fs layer' });
+  for (const layer of missing.slice(CONCURRENT_DOWNLOADS)) await emit({ id: truncateId(layer.blobDigest), status: 'Waiting' });
+  const changesets = new Map<Digest, Changeset>();
+  let elapsed = 0;
+  for (const step of transferSchedule(missing.map((layer) => layer.blobSize))) {
+    const layer = missing[step.layer] as RemoteLayer;
     const id = truncateId(layer.blobDigest);
-    await deps.clock.sleep(Math.max(50, (layer.blobSize / BYTES_PER_SECOND) * 1000), deps.signal);
-    await emit({ id, status: 'Downloading', progress: { current: layer.blobSize, total: layer.blobSize } });
-    await emit({ id, status: 'Verifying Checksum' });
-    await emit({ id, status: 'Download complete' });
-    downloaded.push({ layer, changeset: await layer.load() });
-  }
-  for (const { layer } of downloaded) {
-    const id = truncateId(layer.blobDigest);
-    await emit({ id, status: 'Extracting', progress: { current: layer.blobSize, total: layer.blobSize } });
-    await emit({ id, status: 'Pull complete' });
+    await deps.clock.sleep(step.at - elapsed, deps.signal);
+    elapsed = step.at;
+    if (step.kind === 'downloaded') {
+      await emit({ id, status: 'Downloading', progress: { current: layer.blobSize, total: layer.blobSize } });
+      await emit({ id, status: 'Verifying Checksum' });
+      await emit({ id, status: 'Download complete' });
+      changesets.set(layer.diffId, await layer.load());
+    } else {
+      await emit({ id, status: 'Extracting', progress: { current: layer.blobSize, total: layer.blobSize } });
+      await emit({ id, status: 'Pull complete' });
+    }
   }
 
-  const changesets = new Map(downloaded.map(({ layer, changeset }) => [layer.diffId, changeset]));
   const existing = deps.images.get(digestOf(remote.configText));
   const image = deps.images.create(remote.configText);
   if (!existing) {

@@ -19,7 +19,7 @@ export class CatalogRegistry implements Registry {
 
   async resolve(repository: string, tagOrDigest: string): Promise<RemoteImage | RegistryMiss> {
     const index = await this.loadIndex();
-    const name = repository.startsWith('library/') ? repository.slice('library/'.length) : repository;
+    const name = repository.replace(/^docker\.io\/(library\/)?/, '');
     const entry = index.repositories[name];
     if (!entry) return 'repository not found';
     if (tagOrDigest.startsWith('sha256:')) {

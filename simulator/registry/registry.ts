@@ -22,8 +22,8 @@ export type RegistryMiss = 'repository not found' | 'manifest not found';
 /** A registry as the distribution code sees it (the simulated Docker Hub, or a private one). */
 export interface Registry {
   /**
-   * The image `repository` (a path such as `library/alpine`) has under `tagOrDigest`,
-   * or why there is none.
+   * The image `repository` (a canonical name such as `docker.io/library/alpine`
+   * or `gcr.io/distroless/static-debian12`) has under `tagOrDigest`, or why there is none.
    */
   resolve(repository: string, tagOrDigest: string): Promise<RemoteImage | RegistryMiss>;
 }

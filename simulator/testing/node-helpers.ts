@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { MessagePort } from 'node:worker_threads';
+import { CatalogRegistry } from '../registry/catalog';
 import type { MessageEndpoint } from '../remote/protocol';
 
 /** Removes SGR colour codes, to compare prompts as the learner reads them. */
@@ -25,4 +27,9 @@ export function asEndpoint(port: MessagePort): MessageEndpoint {
     addEventListener: (type, listener) => port.addEventListener(type, (event) => listener({ data: (event as Event & { data: unknown }).data })),
     start: () => port.start(),
   };
+}
+
+/** The simulated Docker Hub, read from the site's catalog files as the sim CLI reads them. */
+export function nodeCatalogRegistry(): CatalogRegistry {
+  return new CatalogRegistry(async (path) => JSON.parse(await readFile(new URL(`../../public/catalog/${path}`, import.meta.url), 'utf8')));
 }

@@ -25,9 +25,12 @@ export class RecordingTerminal implements TerminalIO {
   }
 }
 
-/** A session on a clock fixed at 2026-01-01, for deterministic transcripts. */
+/** When test sessions start: after every catalog image was made, so their ages read naturally. */
+export const TEST_START = Date.UTC(2026, 11, 1, 12, 0, 0);
+
+/** A session on a clock fixed at {@link TEST_START}, for deterministic transcripts. */
 export function testSession(options: SessionOptions = {}): Session {
-  return createSession({ clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options });
+  return createSession({ clock: new ManualClock(TEST_START), ...options });
 }
 
 /** Runs `line` and returns what the terminal showed and the exit status. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeCatalogRegistry } from './node-helpers';
 import { runLine, testSession } from './transcript';
 
 /**
@@ -32,7 +33,7 @@ const directory = join(import.meta.dirname, '..', 'testdata');
 
 describe.each(readdirSync(directory).filter((name) => name.endsWith('.transcript')))('%s', (file) => {
   it('prints exactly what Docker and bash print', async () => {
-    const session = testSession();
+    const session = testSession({ registry: nodeCatalogRegistry() });
     for (const step of parseTranscript(readFileSync(join(directory, file), 'utf8'))) {
       const result = await runLine(session, step.line);
       expect({ line: step.line, output: result.output, status: result.status }).toEqual({ line: step.line, output: step.output, status: step.status });

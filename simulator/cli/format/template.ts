@@ -1348,6 +1348,9 @@ class Parser {
   }
 }
 
+/** unicode.IsSpace (bytes.TrimSpace and strings.Title use it). */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+
 function newVariable(pos: number, ident: string): VariableNode {
   return { type: 'variable', pos, ident: ident.split('.') };
 }
@@ -1357,7 +1360,7 @@ function isEmptyTree(node: Node): boolean {
     case 'list':
       return node.nodes.every(isEmptyTree);
     case 'text':
-      return node.text.trim() === '' && !/[^ \t\n\v\f\r\u0085\u00a0]/.test(node.text);
+      return [...node.text].every((char) => GO_SPACE.test(char));
     default:
       return false;
   }
@@ -1399,9 +1402,13 @@ function newNumber(pos: number, text: string, typ: T): NumberNode | string {
     return n;
   }
   if (typ === T.Complex) {
-    const split = /^(.+?[^eEpP])([+-][^+-]*)i$/.exec(text);
-    const re = split ? parseGoFloat(split[1] ?? '') : undefined;
-    const im = split ? parseGoFloat(split[2] ?? '') : undefined;
+    // The imaginary part starts at the last sign that is not an exponent's.
+    let at = -1;
+    for (let k = 1; k < text.length; k++) {
+      if ((text[k] === '+' || text[k] === '-') && !'eEpP'.includes(text[k - 1] ?? '')) at = k;
+    }
+    const re = at > 0 && text.endsWith('i') ? parseGoFloat(text.slice(0, at)) : undefined;
+    const im = at > 0 && text.endsWith('i') ? parseGoFloat(text.slice(at, -1)) : undefined;
     if (re === undefined || im === undefined) return 'expected integer';
     n.complex = new GoComplex(re, im);
     n.isComplex = true;
@@ -1646,7 +1653,7 @@ function mapZeroValue(map: Map<unknown, unknown>, typeName: TypeNamer): unknown 
 }
 
 function index(ctx: ExecContext, item: unknown, ...indexes: unknown[]): unknown {
-  let current = item === null ? undefined : item;
+  let current: unknown = item === null ? undefined : item;
   if (current === undefined) throw new FuncError('index of untyped nil');
   for (const rawIndex of indexes) {
     const key = rawIndex === null ? undefined : rawIndex;
@@ -1792,7 +1799,7 @@ function title(text: string): string {
   const isSeparator = (r: number): boolean => {
     if (r <= 0x7f) return !((r >= 0x30 && r <= 0x39) || (r >= 0x61 && r <= 0x7a) || (r >= 0x41 && r <= 0x5a) || r === 0x5f);
     if (LETTER_OR_DIGIT.test(String.fromCodePoint(r))) return false;
-    return /^\s$/u.test(String.fromCodePoint(r));
+    return GO_SPACE.test(String.fromCodePoint(r));
   };
   let prev = 0x20;
   let out = '';
@@ -2447,9 +2454,11 @@ export function parseTemplate(name: string, source: string): Template {
     execute(data, typeName = DEFAULT_TYPE_NAME, options = {}) {
       const exec = new Execution(source, name, trees, typeName, options.header ?? false);
       const tree = trees.get(name);
+      // reflect.ValueOf(nil) is the invalid Value: nil data has no fields, not a nil pointer.
+      const dot = data === null ? undefined : data;
       try {
         if (!tree) throw new TemplateExecError(`template: ${name}: ${quote(name)} is an incomplete or empty template`);
-        new State(tree, exec, 0, data).walk(data, tree.root);
+        new State(tree, exec, 0, dot).walk(dot, tree.root);
       } catch (error) {
         let failure = error;
         if (error instanceof RangeError) failure = new TemplateExecError(`template: ${name}: exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
@@ -2524,8 +2533,11 @@ function encodeJson(value: unknown, jsonNames: Readonly<Record<string, string>>,
       case 'slice':
         return `[${(item as unknown[]).map(encode).join(',')}]`;
       case 'map':
-        return `{${sortedEntries(item as Map<unknown, unknown>)
-          .map(([k, v]) => `${jsonString(String(k), escapeHTML)}:${encode(v)}`)
+        // encoding/json sorts map keys by their string form.
+        return `{${[...(item as Map<unknown, unknown>).entries()]
+          .map(([k, v]): [string, unknown] => [String(k), v])
+          .sort(([a], [b]) => compareStrings(a, b))
+          .map(([k, v]) => `${jsonString(k, escapeHTML)}:${encode(v)}`)
           .join(',')}}`;
       case 'struct':
         return `{${structFields(item as object)

@@ -19,8 +19,8 @@ async function registry() {
   const base = layer('/bin/busybox', 7_800_000);
   const app = layer('/app/server', 2_000_000);
   const hub = new MemoryRegistry();
-  const alpine = await hub.put('library/alpine', 'latest', await config([base], '2025-11-20T00:00:00Z', 'sh'), [base]);
-  const appImage = await hub.put('library/app', 'latest', await config([base, app], '2025-12-20T00:00:00Z', '/app/server'), [base, app]);
+  const alpine = await hub.put('docker.io/library/alpine', 'latest', await config([base], '2026-10-20T00:00:00Z', 'sh'), [base]);
+  const appImage = await hub.put('docker.io/library/app', 'latest', await config([base, app], '2026-11-19T00:00:00Z', '/app/server'), [base, app]);
   return { hub, alpine, appImage };
 }
 
