@@ -44,6 +44,10 @@ export class ReadWriteLayer implements FilesystemView {
     return this.get(path) !== undefined;
   }
 
+  isDirectory(path: string): boolean {
+    return this.get(path)?.type === 'directory';
+  }
+
   children(path: string): string[] {
     const names = new Set(this.hiddenBelow(`${path === '/' ? '' : path}/x`) ? [] : this.lower.children(path));
     for (const [changed, change] of this.changes) {

@@ -1,5 +1,7 @@
 import { Engine } from '../daemon/engine';
-import { StaticDirectories, type HostDirectories } from '../host/directories';
+import type { ReadWriteLayer } from '../archive/rw-layer';
+import type { HostDirectories } from '../host/directories';
+import { createHostFilesystem } from '../host/filesystem';
 import { MemoryRegistry } from '../registry/memory';
 import type { Registry } from '../registry/registry';
 import { hostCommands } from '../shell/builtins';
@@ -17,6 +19,8 @@ export interface SessionOptions {
   seed?: string;
   /** Where `docker pull` finds images; an empty registry when not given. */
   registry?: Registry;
+  /** The learner's machine's files; a fresh Debian-like tree when not given. */
+  host?: ReadWriteLayer;
   /** A state saved by {@link Session.state}, to continue from. */
   state?: SessionState;
   directories?: HostDirectories;
@@ -34,6 +38,7 @@ class ShellSession implements Session {
   private readonly shell: ShellState;
   private readonly clock: Clock;
   private readonly directories: HostDirectories;
+  private readonly host: ReadWriteLayer;
   private readonly commands = hostCommands();
   private running: AbortController | undefined;
   private readonly engine: Engine;
@@ -41,7 +46,8 @@ class ShellSession implements Session {
   constructor(options: SessionOptions) {
     this.shell = new ShellState(options.state);
     this.clock = options.clock ?? systemClock;
-    this.directories = options.directories ?? new StaticDirectories();
+    this.host = options.host ?? createHostFilesystem();
+    this.directories = options.directories ?? this.host;
     this.engine = new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry: options.registry ?? new MemoryRegistry() });
   }
 
@@ -97,6 +103,7 @@ class ShellSession implements Session {
       shell: this.shell,
       clock: this.clock,
       directories: this.directories,
+      host: this.host,
       commands: this.commands,
       engine: this.engine,
     };

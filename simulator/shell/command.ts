@@ -1,4 +1,5 @@
 import type { Clock } from '../session/clock';
+import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { Engine } from '../daemon/engine';
 import type { HostDirectories } from '../host/directories';
 import type { CompletionCandidate } from '../session/types';
@@ -23,6 +24,8 @@ export interface CommandContext {
   shell: ShellState;
   clock: Clock;
   directories: HostDirectories;
+  /** The learner's machine's files, for commands that read or write them (docker cp, docker save). */
+  host: ReadWriteLayer;
   /** Every command the shell knows, for `help`. */
   commands: ReadonlyMap<string, Command>;
   /** The Docker engine the docker CLI talks to. */

@@ -966,8 +966,9 @@ class Printer {
       return;
     }
     if (verb === 'p') {
-      // Values here have no addresses; Go prints %p of non-pointers as a bad verb.
-      this.badVerb(verb);
+      // Only funcs get an (invented) address; Go would print slices' and maps' addresses too.
+      if (typeof arg === 'function') this.fmtPointer('p');
+      else this.badVerb(verb);
       return;
     }
     switch (kindOf(arg)) {
@@ -1063,9 +1064,39 @@ class Printer {
         return;
       }
       case 'func':
-        // Functions have no address to show here.
-        this.badVerb(verb);
+        this.fmtPointer(verb);
         return;
+    }
+  }
+
+  /**
+   * fmtPointer for a func. Values here have no addresses: a (non-nil) func
+   * prints as the address 0x0 where Go would print its real address.
+   */
+  fmtPointer(verb: string): void {
+    const fmt0x64 = (leading0x: boolean): void => {
+      const sharp = this.sharp;
+      this.sharp = leading0x;
+      this.fmtInteger(0n, 16, false, 'v', LDIGITS);
+      this.sharp = sharp;
+    };
+    switch (verb) {
+      case 'v':
+        if (this.sharpV) this.buf += '(func())(0x0)';
+        else fmt0x64(!this.sharp);
+        return;
+      case 'p':
+        fmt0x64(!this.sharp);
+        return;
+      case 'b':
+      case 'o':
+      case 'd':
+      case 'x':
+      case 'X':
+        this.fmtInt(0n, verb);
+        return;
+      default:
+        this.badVerb(verb);
     }
   }
 

@@ -30,5 +30,5 @@ export const cd: Command = {
     shell.chdir(path);
     return 0;
   },
-  complete: (_words, partial, context) => completePath(partial, context),
+  complete: (_words, partial, context) => completePath(partial, context, true),
 };
