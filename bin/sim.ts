@@ -2,16 +2,45 @@ import { readFile } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { createSession, type Session, type TerminalIO } from '../simulator';
 import { CatalogRegistry } from '../simulator/registry/catalog';
+import { createHostFilesystem } from '../simulator/host/filesystem';
+import { loadWorkdir, storeWorkdir } from './workdir';
 
 /** The official images, read from the site's static catalog files. */
 const catalog = new CatalogRegistry(async (path) => JSON.parse(await readFile(new URL(`../public/catalog/${path}`, import.meta.url), 'utf8')));
 
-const USAGE = `Usage: sim [-c COMMAND_LINE]
+const USAGE = `Usage: sim [--workdir DIR] [--seed N] [--echo] [-c COMMAND_LINE]
 
 Runs a Layerlab session (the simulated machine with its Docker engine) in this
 terminal. With -c, runs one command line and exits with its status; with input
-from a pipe, runs each line in turn.
+from a pipe, runs each line in turn (the exit status is the last line's).
+
+  --workdir DIR   the learner's home (/home/learner) starts as a copy of DIR
+                  and is written back to DIR at exit
+  --seed N        seeds container IDs and names (default: layerlab)
+  --echo          print the prompt and each line before its output
 `;
+
+interface Options {
+  workdir?: string;
+  seed?: string;
+  echo: boolean;
+  command?: string;
+}
+
+function parseOptions(argv: string[]): Options | string {
+  const options: Options = { echo: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string | undefined => argv[++i];
+    if (arg === '--workdir') options.workdir = value();
+    else if (arg === '--seed') options.seed = value();
+    else if (arg === '--echo') options.echo = true;
+    else if (arg === '-c') options.command = value();
+    else return `sim: unknown argument: ${arg ?? ''}`;
+    if (arg !== '--echo' && argv[i] === undefined) return `sim: ${arg} needs a value`;
+  }
+  return options;
+}
 
 function terminalFor(rl: Interface | undefined): TerminalIO {
   return {
@@ -68,31 +97,36 @@ async function interactive(session: Session): Promise<number> {
   return status;
 }
 
-async function fromPipe(session: Session): Promise<number> {
+const plain = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+async function fromPipe(session: Session, echo: boolean): Promise<number> {
   let status = 0;
   const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) status = await session.run(line, terminalFor(undefined));
+  for await (const line of rl) {
+    if (echo) process.stdout.write(`${plain(await session.prompt())}${line}\n`);
+    status = await session.run(line, terminalFor(undefined));
+  }
   return status;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const session = createSession({ registry: catalog });
   if (argv[0] === '-h' || argv[0] === '--help') {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (argv[0] === '-c') {
-    if (argv.length !== 2) {
-      process.stderr.write(USAGE);
-      return 2;
-    }
-    return session.run(argv[1] ?? '', terminalFor(undefined));
-  }
-  if (argv.length > 0) {
-    process.stderr.write(`sim: unknown argument: ${argv[0] ?? ''}\n${USAGE}`);
+  const options = parseOptions(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n${USAGE}`);
     return 2;
   }
-  return process.stdin.isTTY ? interactive(session) : fromPipe(session);
+  const host = createHostFilesystem();
+  if (options.workdir) await loadWorkdir(options.workdir, host);
+  const session = createSession({ registry: catalog, host, seed: options.seed });
+  let status: number;
+  if (options.command !== undefined) status = await session.run(options.command, terminalFor(undefined));
+  else status = process.stdin.isTTY ? await interactive(session) : await fromPipe(session, options.echo);
+  if (options.workdir) await storeWorkdir(options.workdir, host);
+  return status;
 }
 
 process.exitCode = await main(process.argv.slice(2));

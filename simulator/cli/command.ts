@@ -37,6 +37,8 @@ export interface DockerCommand {
   /** Where `docker --help` lists the command; `top` sets the order among Common Commands. */
   category: { group: 'common'; top: number } | { group: 'management' | 'swarm' | 'other' };
   flags: FlagSpec[];
+  /** False when flags stop at the first argument (`docker run IMAGE ls -l`: `-l` belongs to ls). */
+  interspersed?: boolean;
   args: ArgsRule;
   run(context: CommandContext, flags: FlagValues, args: string[]): Promise<number>;
 }

@@ -69,7 +69,7 @@ async function runManagement(command: ManagementCommand, argv: string[], context
 async function runCommand(command: DockerCommand, path: string, argv: string[], context: CommandContext): Promise<number> {
   let parsed;
   try {
-    parsed = parseFlags(argv, command.flags);
+    parsed = parseFlags(argv, command.flags, command.interspersed ?? true);
   } catch (error) {
     if (!(error instanceof FlagError)) throw error;
     await context.stderr.write(`${error.message}\n${usageHint(command, path)}`);

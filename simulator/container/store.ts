@@ -1,16 +1,17 @@
+import { EngineError } from '../errdefs/errors';
 import type { Container } from './container';
 
 /** A name, ID or ID prefix matched no container. */
-export class NoSuchContainerError extends Error {
+export class NoSuchContainerError extends EngineError {
   constructor(readonly reference: string) {
-    super(`No such container: ${reference}`);
+    super('notFound', `No such container: ${reference}`);
   }
 }
 
 /** An ID prefix matched several containers (moby's container view: InvalidParameter). */
-export class AmbiguousContainerError extends Error {
+export class AmbiguousContainerError extends EngineError {
   constructor(readonly reference: string) {
-    super(`multiple IDs found with provided prefix: ${reference}`);
+    super('invalidParameter', `multiple IDs found with provided prefix: ${reference}`);
   }
 }
 

@@ -1,5 +1,12 @@
 import type { ManagementCommand, RootCommand } from '../command';
+import { commitCommand } from './container/commit';
+import { cpCommand } from './container/cp';
+import { createCommand } from './container/create';
+import { diffCommand } from './container/diff';
+import { psCommand } from './container/ps';
+import { rmCommand } from './container/rm';
 import { imageInspectCommand } from './image/inspect';
+import { saveCommand } from './image/save';
 import { historyCommand } from './image/history';
 import { imagesCommand } from './image/images';
 import { pullCommand } from './image/pull';
@@ -19,9 +26,35 @@ const imageCommand: ManagementCommand = {
     { ...imagesCommand, name: 'ls' },
     pullCommand,
     { ...rmiCommand, name: 'rm' },
+    saveCommand,
     tagCommand,
   ],
 };
 
+/** `docker container …`: the container commands under their management names. */
+const containerCommand: ManagementCommand = {
+  kind: 'management',
+  name: 'container',
+  short: 'Manage containers',
+  category: { group: 'management' },
+  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, { ...psCommand, name: 'ls' }, rmCommand],
+};
+
 /** Every docker command the simulator implements. */
-export const DOCKER_COMMANDS: readonly RootCommand[] = [historyCommand, imageCommand, imagesCommand, pullCommand, rmiCommand, tagCommand, versionCommand];
+export const DOCKER_COMMANDS: readonly RootCommand[] = [
+  commitCommand,
+  containerCommand,
+  cpCommand,
+  createCommand,
+  diffCommand,
+  historyCommand,
+  imageCommand,
+  imagesCommand,
+  psCommand,
+  pullCommand,
+  rmCommand,
+  rmiCommand,
+  saveCommand,
+  tagCommand,
+  versionCommand,
+];

@@ -2280,7 +2280,10 @@ class State {
       if (fn.variadic) t = numIn - 1 < numFixed ? (fn.params[numIn - 1] ?? 'any') : fn.variadic;
       argv.push(this.validateType(final, t));
     }
-    const ctx: ExecContext = { typeName: this.exec.typeName, calleeName: args[0] ? nodeString(args[0]) : '' };
+    // call names its callee by the argument's source, or (piped) by reflect.Value.String of the value.
+    let calleeName = args[0] ? nodeString(args[0]) : '';
+    if (!args[0] && final !== MISSING) calleeName = typeof final === 'string' ? final : `<${this.typeString(final)} Value>`;
+    const ctx: ExecContext = { typeName: this.exec.typeName, calleeName };
     try {
       return fn.impl(ctx, ...argv);
     } catch (error) {

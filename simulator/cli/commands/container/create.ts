@@ -1,0 +1,85 @@
+import { createContainer } from '../../../daemon/containers';
+import { pullImage, type ProgressEvent } from '../../../distribution/pull';
+import { EngineError } from '../../../errdefs/errors';
+import { getImage } from '../../../images/get';
+import type { StoredImage } from '../../../image/store';
+import { familiarString, parseNormalizedNamed, tagNameOnly } from '../../../reference/reference';
+import type { CommandContext } from '../../../shell/command';
+import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
+import { reportError } from '../../errors';
+
+/** The flags `docker create` and `docker run` share (the subset the simulator honours). */
+export const CONTAINER_FLAGS: FlagSpec[] = [
+  { name: 'entrypoint', type: 'string', usage: 'Overwrite the default ENTRYPOINT of the image' },
+  { name: 'env', shorthand: 'e', type: 'list', usage: 'Set environment variables' },
+  { name: 'hostname', shorthand: 'h', type: 'string', usage: 'Container host name' },
+  { name: 'interactive', shorthand: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+  { name: 'name', type: 'string', usage: 'Assign a name to the container' },
+  { name: 'rm', type: 'bool', usage: 'Automatically remove the container and its associated anonymous volumes when it exits' },
+  { name: 'tty', shorthand: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
+  { name: 'user', shorthand: 'u', type: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+  { name: 'workdir', shorthand: 'w', type: 'string', usage: 'Working directory inside the container' },
+];
+
+/**
+ * The image for a new container, pulled first when it is not here — with
+ * `Unable to find image '…' locally` and the pull's progress on stderr, as
+ * docker/cli's create.go does.
+ */
+export async function imageForContainer(context: CommandContext, name: string): Promise<StoredImage> {
+  const engine = context.engine;
+  try {
+    return getImage(engine, name);
+  } catch (error) {
+    if (!(error instanceof EngineError) || error.kind !== 'notFound') throw error;
+  }
+  const ref = tagNameOnly(parseNormalizedNamed(name));
+  await context.stderr.write(`Unable to find image '${familiarString(ref)}' locally\n`);
+  const emit = async (event: ProgressEvent) => {
+    if (!event.progress) await context.stderr.write(event.id ? `${event.id}: ${event.status}\n` : `${event.status}\n`);
+  };
+  const result = await pullImage({ registry: engine.registry, layers: engine.layers, images: engine.images, references: engine.references, clock: engine.clock, signal: context.signal }, ref, emit);
+  return result.image;
+}
+
+export async function createFromFlags(context: CommandContext, flags: FlagValues, [image = '', ...command]: string[]) {
+  const created = await imageForContainer(context, image);
+  return createContainer(context.engine, created, {
+    imageName: image,
+    name: flags.get('name') as string | undefined,
+    command,
+    entrypoint: flags.get('entrypoint') as string | undefined,
+    env: (flags.get('env') as string[] | undefined) ?? [],
+    workdir: flags.get('workdir') as string | undefined,
+    user: flags.get('user') as string | undefined,
+    hostname: flags.get('hostname') as string | undefined,
+    tty: flags.get('tty') === true,
+    openStdin: flags.get('interactive') === true,
+    autoRemove: flags.get('rm') === true,
+  });
+}
+
+/** docker create [OPTIONS] IMAGE [COMMAND] [ARG...] — prints the new container's ID. */
+export const createCommand: DockerCommand = {
+  name: 'create',
+  use: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create a new container',
+  aliases: ['docker container create', 'docker create'],
+  category: { group: 'other' },
+  flags: CONTAINER_FLAGS,
+  interspersed: false,
+  args: { kind: 'min', count: 1 },
+  async run(context, flags, args) {
+    try {
+      const container = await createFromFlags(context, flags, args);
+      await context.stdout.write(`${container.id}\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof EngineError) {
+        await context.stderr.write(`docker: Error response from daemon: ${error.message}\n\nRun 'docker create --help' for more information\n`);
+        return 125;
+      }
+      return reportError(context, error);
+    }
+  },
+};

@@ -1,0 +1,88 @@
+import { containerCommand } from '../../../daemon/containers';
+import type { Container } from '../../../container/container';
+import { isRunning } from '../../../container/container';
+import type { DockerCommand } from '../../command';
+import { reportError } from '../../errors';
+import { ellipsis } from '../../format/ellipsis';
+import { tabwrite } from '../../format/tabwriter';
+import { goJson, parseTemplate } from '../../format/template';
+import { containerStatusText, createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
+
+const FORMAT_HELP =
+  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
+/** The fields of docker/cli's containerContext. */
+function fields(container: Container, trunc: boolean, now: number, withSize: boolean) {
+  const command = containerCommand(container).join(' ');
+  const size = container.layer.changeset();
+  let bytes = 0;
+  for (const change of size.values()) if (change.type === 'file') bytes += change.content.kind === 'bytes' ? change.content.bytes.length : change.content.size;
+  return {
+    Command: `"${trunc ? ellipsis(command, 20) : command}"`,
+    CreatedAt: new Date(container.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    ID: trunc ? truncateId(container.id) : container.id,
+    Image: container.imageName,
+    Labels: Object.entries(container.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+    LocalVolumes: '0',
+    Mounts: '',
+    Names: container.name,
+    Networks: 'bridge',
+    Ports: '',
+    RunningFor: createdSince(container.created, now),
+    Size: withSize ? `${humanSizeWithPrecision(bytes, 3)} (virtual ${humanSizeWithPrecision(bytes, 3)})` : '0B',
+    State: container.state.status,
+    Status: containerStatusText({ ...container.state }, now),
+  };
+}
+
+/** docker ps [OPTIONS] */
+export const psCommand: DockerCommand = {
+  name: 'ps',
+  use: '[OPTIONS]',
+  short: 'List containers',
+  aliases: ['docker container ls', 'docker container list', 'docker container ps', 'docker ps'],
+  category: { group: 'common', top: 3 },
+  flags: [
+    { name: 'all', shorthand: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+    { name: 'filter', shorthand: 'f', type: 'list', varname: 'filter', usage: 'Filter output based on conditions provided' },
+    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'last', shorthand: 'n', type: 'string', varname: 'int', usage: 'Show n last created containers (includes all states) (default -1)' },
+    { name: 'latest', shorthand: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
+    { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
+    { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only display container IDs' },
+    { name: 'size', shorthand: 's', type: 'bool', usage: 'Display total file sizes' },
+  ],
+  args: { kind: 'none' },
+  async run(context, flags) {
+    try {
+      const now = context.engine.clock.now();
+      const last = flags.get('latest') === true ? 1 : Number(flags.get('last') ?? -1);
+      let containers = context.engine.containers.list();
+      if (last > 0) containers = containers.slice(0, last);
+      else if (flags.get('all') !== true) containers = containers.filter((container) => isRunning(container.state));
+      const trunc = flags.get('no-trunc') !== true;
+      const withSize = flags.get('size') === true;
+      const rows = containers.map((container) => fields(container, trunc, now, withSize));
+      if (flags.get('quiet') === true) {
+        await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
+        return 0;
+      }
+      const format = (flags.get('format') as string | undefined) ?? '';
+      if (format === 'json') {
+        await context.stdout.write(rows.map((row) => `${goJson(row)}\n`).join(''));
+        return 0;
+      }
+      if (format !== '' && format !== 'table') {
+        const template = parseTemplate('', format);
+        await context.stdout.write(rows.map((row) => `${template.execute(row)}\n`).join(''));
+        return 0;
+      }
+      const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(withSize ? ['SIZE'] : [])];
+      const lines = rows.map((row) => [row.ID, row.Image, row.Command, row.RunningFor, row.Status, row.Ports, row.Names, ...(withSize ? [row.Size] : [])]);
+      await context.stdout.write(`${tabwrite([header, ...lines].map((cells) => cells.join('\t')).join('\n'), { minwidth: 10, padding: 3 })}\n`);
+      return 0;
+    } catch (error) {
+      return reportError(context, error);
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import { ReadWriteLayer } from '../archive/rw-layer';
+import type { Container } from '../container/container';
+import { generateName } from '../container/names';
+import { conflict, invalidParameter } from '../errdefs/errors';
+import type { RunConfig } from '../image/config';
+import type { StoredImage } from '../image/store';
+import { truncateId } from '../cli/format/units';
+import type { Engine } from './engine';
+
+/** What `docker create` and `docker run` ask for, on top of the image's configuration. */
+export interface CreateOptions {
+  /** The image as the learner typed it. */
+  imageName: string;
+  name?: string;
+  /** Arguments after the image: they replace the image's CMD. */
+  command: string[];
+  entrypoint?: string;
+  env: string[];
+  workdir?: string;
+  user?: string;
+  hostname?: string;
+  tty: boolean;
+  openStdin: boolean;
+  autoRemove: boolean;
+}
+
+const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/**
+ * Creates a container from an image (moby's daemon.ContainerCreate): checks
+ * the name, merges the run options into the image's config as the daemon does,
+ * and gives the container a writable layer over the image's layers.
+ */
+export function createContainer(engine: Engine, image: StoredImage, options: CreateOptions): Container {
+  if (options.name !== undefined && !VALID_NAME.test(options.name)) {
+    throw invalidParameter(`Invalid container name (${options.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  }
+  const id = engine.random.hex(32);
+  const name = options.name?.replace(/^\//, '') ?? generateName(() => engine.random.next(), (candidate) => engine.containers.nameTaken(candidate), truncateId(id));
+  const holder = engine.containers.find(name);
+  if (holder && holder.name === name) {
+    throw conflict(`Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  }
+  const container: Container = {
+    id,
+    name,
+    image: image.id,
+    imageName: options.imageName,
+    config: runConfig(image.config.config ?? {}, options, id),
+    hostConfig: { autoRemove: options.autoRemove, portBindings: [] },
+    created: engine.clock.now(),
+    state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, error: '' },
+    layer: new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image))),
+    logs: [],
+  };
+  engine.containers.add(container);
+  return container;
+}
+
+/** The container's config: the image's, with the run options merged in (later -e values win, as in Docker). */
+function runConfig(image: RunConfig, options: CreateOptions, id: string): RunConfig {
+  const env = new Map((image.Env ?? []).map((entry) => [entry.split('=')[0] ?? entry, entry]));
+  for (const entry of options.env) env.set(entry.split('=')[0] ?? entry, entry);
+  const entrypoint = options.entrypoint === undefined ? image.Entrypoint ?? null : options.entrypoint === '' ? null : [options.entrypoint];
+  // A new entrypoint drops the image's CMD unless a command is given (moby's merge rules).
+  const cmd = options.command.length > 0 ? options.command : options.entrypoint !== undefined ? null : image.Cmd ?? null;
+  return {
+    Hostname: options.hostname ?? id.slice(0, 12),
+    Domainname: '',
+    User: options.user ?? image.User ?? '',
+    AttachStdin: options.openStdin,
+    AttachStdout: true,
+    AttachStderr: true,
+    ...(image.ExposedPorts ? { ExposedPorts: image.ExposedPorts } : {}),
+    Tty: options.tty,
+    OpenStdin: options.openStdin,
+    StdinOnce: options.openStdin,
+    Env: [...env.values()],
+    Cmd: cmd,
+    Image: options.imageName,
+    Volumes: image.Volumes ?? null,
+    WorkingDir: options.workdir ?? image.WorkingDir ?? '',
+    Entrypoint: entrypoint,
+    OnBuild: null,
+    Labels: image.Labels ?? {},
+    ...(image.StopSignal ? { StopSignal: image.StopSignal } : {}),
+  };
+}
+
+/** The command a container runs, as `docker ps` shows it and commit records it. */
+export function containerCommand(container: Container): string[] {
+  return [...(container.config.Entrypoint ?? []), ...(container.config.Cmd ?? [])];
+}
