@@ -120,6 +120,7 @@ describe.skipIf(!present)('the generated catalog', () => {
       ['gcr.io/distroless/cc-debian12', 'latest', 23.6e6],
       ['busybox', 'latest', 4.3e6],
       ['hello-world', 'latest', 13.3e3],
+      ['alpine', '3.20', 7.8e6],
     ];
     for (const [repository, tag, target] of targets) {
       const size = imageSize(tagged(repository, tag).image);
@@ -189,5 +190,26 @@ describe.skipIf(!present)('the generated catalog', () => {
     expect(hello.config.config.Cmd).toEqual(['/hello']);
     expect(hello.config.history.map((h: { created_by: string }) => h.created_by)).toEqual(['COPY hello / # buildkit', 'CMD ["/hello"]']);
     expect(layerOf(hello.image.layers[0]!.diffId).entries).toEqual([['f', '/hello', 0o755, 0, 0, 1683046167, 13256]]);
+  });
+
+  it('has alpine:3.20 as docker-library builds it from the minirootfs', () => {
+    const alpine = tagged('alpine', '3.20');
+    for (const tag of ['latest', '3']) expect(tagged('alpine', tag).image).toEqual(alpine.image);
+    expect(alpine.config.config).toEqual({ Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['/bin/sh'], WorkingDir: '/', ArgsEscaped: true, OnBuild: null });
+    expect(alpine.config.history.map((h: { created_by: string }) => h.created_by)).toEqual([expect.stringMatching(/^ADD alpine-minirootfs-3\.20\.\d+-x86_64\.tar\.gz \/ # buildkit$/), 'CMD ["/bin/sh"]']);
+    expect(alpine.image.layers).toHaveLength(1);
+    const entries = layerOf(alpine.image.layers[0]!.diffId).entries;
+    const entry = (path: string) => entries.find((e) => e[1] === path);
+    expect(entry('/bin/sh')?.slice(0, 1).concat(entry('/bin/sh')![6])).toEqual(['l', '/bin/busybox']);
+    expect(entry('/bin/busybox')?.[0]).toBe('f');
+    expect(entry('/lib/libc.musl-x86_64.so.1')?.[6]).toBe('ld-musl-x86_64.so.1');
+    expect(entries.filter((e) => e[0] === 'l' && e[6] === '/bin/busybox').length).toBeGreaterThan(300);
+    expect(textOf(alpine.image, '/etc/passwd')).toMatch(/^root:x:0:0:root:\/root:\/bin\/sh\n/);
+    expect(textOf(alpine.image, '/etc/os-release')).toContain('PRETTY_NAME="Alpine Linux v3.20"\n');
+    expect(textOf(alpine.image, '/etc/alpine-release')).toMatch(/^3\.20\.\d+\n$/);
+    const installed = textOf(alpine.image, '/lib/apk/db/installed')!;
+    expect([...installed.matchAll(/^P:(.*)$/gm)].map((m) => m[1]).sort()).toEqual(
+      ['alpine-baselayout', 'alpine-baselayout-data', 'alpine-keys', 'apk-tools', 'busybox', 'busybox-binsh', 'ca-certificates-bundle', 'libcrypto3', 'libssl3', 'musl', 'musl-utils', 'scanelf', 'ssl_client', 'zlib'],
+    );
   });
 });

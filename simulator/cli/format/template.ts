@@ -8,13 +8,25 @@
  *
  * Supported: text, comments, trim markers, actions and pipelines, variables
  * (`$`, `$x := …`, `$x = …`), fields and field chains on structs and maps,
- * methods (function-valued properties of objects), parenthesised
- * pipelines, constants (strings, raw strings, numbers, chars, bools, nil),
- * if / else if / else, with / else with, range (slices, maps in key order,
+ * methods, parenthesised pipelines, constants (strings, raw strings, ints
+ * in every Go base, floats, hex floats, chars, complex, bools, nil), if /
+ * else if / else, with / else with, range (slices, maps in key order,
  * integers) with else, break and continue, define / template / block, and
- * every builtin function but none of html/template's escaping. Values follow
- * the model described in go-format.ts; struct type names for error messages
- * come from the `typeName` callback.
+ * every builtin function (and, or, not, len, index, slice, print, printf,
+ * println, eq, ne, lt, le, gt, ge, html, js, urlquery, call). Errors carry
+ * Go's messages: `template: name:line: …` when parsing, and
+ * `template: name:line:col: executing "name" at <node>: …` when executing.
+ *
+ * Values follow the model described in go-format.ts. In particular
+ * `undefined` is a missing value (a missing map key prints `<no value>`)
+ * and `null` is a nil interface{} (also `<no value>` when printed; `.F` on it
+ * is "nil pointer evaluating interface {}.F"). A function-valued property of
+ * a struct is a method and is called, with its arguments, when the template
+ * names it. Struct type names for messages and %T come from `typeName`.
+ *
+ * Not ported: custom delimiters, template options (missingkey=…), Funcs,
+ * range over channels and iterator functions, and typed nil pointers
+ * (Go prints `<nil>` for those; here every nil is an interface{}).
  */
 
 import {
@@ -471,7 +483,7 @@ function lexInsideAction(l: Lexer): StateFn {
     l.backup();
     return lexIdentifier;
   }
-  if (r <= 0x7f && r >= 0x20 && r < 0x7f) return l.emit(T.Char);
+  if (r > 0x20 && r < 0x7f) return l.emit(T.Char); // other printable ASCII: a grab bag for "," etc.
   return l.errorf(`unrecognized character in action: ${unicodeName(r)}`);
 }
 
@@ -817,12 +829,16 @@ function parseGoFloat(text: string): number | undefined {
   if (hex) {
     const [, sign = '', int = '', frac = '', exp = '0'] = hex;
     if (int === '' && frac === '') return undefined;
-    const mantissa = BigInt(`0x${int}${frac}` === '0x' ? '0' : `0x${int}${frac}`);
-    value = Number(mantissa) * 2 ** (Number(exp) - 4 * frac.length);
-    if (!Number.isFinite(value) && mantissa !== 0n) {
-      // Very long mantissas: scale in two steps to avoid a premature overflow.
-      value = Number(mantissa >> BigInt(Math.max(0, mantissa.toString(2).length - 64))) * 2 ** (Number(exp) - 4 * frac.length + Math.max(0, mantissa.toString(2).length - 64));
+    let mantissa = BigInt(`0x${int}${frac}`);
+    let e = Number(exp) - 4 * frac.length;
+    // Keep 64 significant bits; Number() then rounds to 53, and scaling by powers of two is exact.
+    const excess = mantissa.toString(2).length - 64;
+    if (excess > 0) {
+      mantissa >>= BigInt(excess);
+      e += excess;
     }
+    const half = Math.trunc(e / 2);
+    value = mantissa === 0n ? 0 : Number(mantissa) * 2 ** half * 2 ** (e - half);
     if (sign === '-') value = -value;
   } else if (/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) {
     value = Number(s);
@@ -833,17 +849,18 @@ function parseGoFloat(text: string): number | undefined {
   return value;
 }
 
-class SyntaxError_ extends Error {}
+/** strconv.ErrSyntax. */
+class UnquoteError extends Error {}
 
 /** strconv.UnquoteChar: one (possibly escaped) character of a quoted literal. */
 function unquoteChar(s: string, quoteChar: string): { value: number; multibyte: boolean; tail: string } {
   const first = s.codePointAt(0);
-  if (first === undefined) throw new SyntaxError_('invalid syntax');
+  if (first === undefined) throw new UnquoteError('invalid syntax');
   const c = String.fromCodePoint(first);
-  if (c === quoteChar && (quoteChar === "'" || quoteChar === '"')) throw new SyntaxError_('invalid syntax');
+  if (c === quoteChar && (quoteChar === "'" || quoteChar === '"')) throw new UnquoteError('invalid syntax');
   if (first >= 0x80) return { value: first >= 0xd800 && first <= 0xdfff ? 0xfffd : first, multibyte: true, tail: s.slice(c.length) };
   if (c !== '\\') return { value: first, multibyte: false, tail: s.slice(1) };
-  if (s.length <= 1) throw new SyntaxError_('invalid syntax');
+  if (s.length <= 1) throw new UnquoteError('invalid syntax');
   const e = s[1] ?? '';
   let rest = s.slice(2);
   const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
@@ -854,11 +871,11 @@ function unquoteChar(s: string, quoteChar: string): { value: number; multibyte: 
     case 'U': {
       const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = rest.slice(0, n);
-      if (hex.length < n || !/^[0-9a-fA-F]+$/.test(hex)) throw new SyntaxError_('invalid syntax');
+      if (hex.length < n || !/^[0-9a-fA-F]+$/.test(hex)) throw new UnquoteError('invalid syntax');
       const v = parseInt(hex, 16);
       rest = rest.slice(n);
       if (e === 'x') return { value: v, multibyte: false, tail: rest };
-      if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new SyntaxError_('invalid syntax');
+      if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new UnquoteError('invalid syntax');
       return { value: v, multibyte: true, tail: rest };
     }
     case '0':
@@ -870,30 +887,30 @@ function unquoteChar(s: string, quoteChar: string): { value: number; multibyte: 
     case '6':
     case '7': {
       const oct = e + rest.slice(0, 2);
-      if (oct.length < 3 || !/^[0-7]{3}$/.test(oct)) throw new SyntaxError_('invalid syntax');
+      if (oct.length < 3 || !/^[0-7]{3}$/.test(oct)) throw new UnquoteError('invalid syntax');
       const v = parseInt(oct, 8);
-      if (v > 255) throw new SyntaxError_('invalid syntax');
+      if (v > 255) throw new UnquoteError('invalid syntax');
       return { value: v, multibyte: false, tail: rest.slice(2) };
     }
     case "'":
     case '"':
-      if (e !== quoteChar) throw new SyntaxError_('invalid syntax');
+      if (e !== quoteChar) throw new UnquoteError('invalid syntax');
       return { value: e.charCodeAt(0), multibyte: false, tail: rest };
   }
-  throw new SyntaxError_('invalid syntax');
+  throw new UnquoteError('invalid syntax');
 }
 
 /** strconv.Unquote for "…" and `…` literals (the lexer has checked their shape). */
 function unquote(literal: string): string {
   const q = literal[0];
-  if (literal.length < 2 || literal[literal.length - 1] !== q) throw new SyntaxError_('invalid syntax');
+  if (literal.length < 2 || literal[literal.length - 1] !== q) throw new UnquoteError('invalid syntax');
   const body = literal.slice(1, -1);
   if (q === '`') {
-    if (body.includes('`')) throw new SyntaxError_('invalid syntax');
+    if (body.includes('`')) throw new UnquoteError('invalid syntax');
     return body.replace(/\r/g, '');
   }
-  if (q !== '"') throw new SyntaxError_('invalid syntax');
-  if (body.includes('\n')) throw new SyntaxError_('invalid syntax');
+  if (q !== '"') throw new UnquoteError('invalid syntax');
+  if (body.includes('\n')) throw new UnquoteError('invalid syntax');
   if (!body.includes('\\') && !body.includes('"')) return body;
   const bytes: number[] = [];
   let rest = body;

@@ -3,10 +3,9 @@ import { pullImage, type ProgressEvent } from '../../../distribution/pull';
 import { EngineError } from '../../../errdefs/errors';
 import { getImage } from '../../../images/get';
 import type { StoredImage } from '../../../image/store';
-import { familiarString, parseNormalizedNamed, tagNameOnly } from '../../../reference/reference';
+import { familiarString, InvalidReferenceError, parseNormalizedNamed, tagNameOnly } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
-import { reportError } from '../../errors';
 
 /** The flags `docker create` and `docker run` share (the subset the simulator honours). */
 export const CONTAINER_FLAGS: FlagSpec[] = [
@@ -75,11 +74,13 @@ export const createCommand: DockerCommand = {
       await context.stdout.write(`${container.id}\n`);
       return 0;
     } catch (error) {
-      if (error instanceof EngineError) {
-        await context.stderr.write(`docker: Error response from daemon: ${error.message}\n\nRun 'docker create --help' for more information\n`);
+      // docker/cli's create.go wraps every failure with the command's help hint (exit 125).
+      if (error instanceof EngineError || error instanceof InvalidReferenceError) {
+        const message = error instanceof EngineError ? `Error response from daemon: ${error.message}` : error.message;
+        await context.stderr.write(`docker: ${message}\n\nRun 'docker create --help' for more information\n`);
         return 125;
       }
-      return reportError(context, error);
+      throw error;
     }
   },
 };
