@@ -4,9 +4,26 @@ import { isRunning } from '../../../container/container';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
 import { ellipsis } from '../../format/ellipsis';
-import { tabwrite } from '../../format/tabwriter';
-import { goJson, parseTemplate } from '../../format/template';
+import { renderListing } from '../../format/output';
 import { containerStatusText, createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
+
+/** docker/cli's container table titles. */
+const CONTAINER_HEADERS = {
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Labels: 'LABELS',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Mounts: 'MOUNTS',
+  Names: 'NAMES',
+  Networks: 'NETWORKS',
+  Ports: 'PORTS',
+  RunningFor: 'CREATED',
+  Size: 'SIZE',
+  State: 'STATE',
+  Status: 'STATUS',
+};
 
 const FORMAT_HELP =
   "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
@@ -67,19 +84,13 @@ export const psCommand: DockerCommand = {
         await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
         return 0;
       }
-      const format = (flags.get('format') as string | undefined) ?? '';
-      if (format === 'json') {
-        await context.stdout.write(rows.map((row) => `${goJson(row)}\n`).join(''));
-        return 0;
-      }
-      if (format !== '' && format !== 'table') {
-        const template = parseTemplate('', format);
-        await context.stdout.write(rows.map((row) => `${template.execute(row)}\n`).join(''));
-        return 0;
-      }
-      const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(withSize ? ['SIZE'] : [])];
-      const lines = rows.map((row) => [row.ID, row.Image, row.Command, row.RunningFor, row.Status, row.Ports, row.Names, ...(withSize ? [row.Size] : [])]);
-      await context.stdout.write(`${tabwrite([header, ...lines].map((cells) => cells.join('\t')).join('\n'), { minwidth: 10, padding: 3 })}\n`);
+      await context.stdout.write(
+        renderListing((flags.get('format') as string | undefined) ?? '', {
+          defaultTable: `{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${withSize ? '\t{{.Size}}' : ''}`,
+          headers: CONTAINER_HEADERS,
+          rows,
+        }),
+      );
       return 0;
     } catch (error) {
       return reportError(context, error);

@@ -2,9 +2,11 @@ import { imageHistory, type HistoryItem } from '../../../images/history';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
 import { ellipsis } from '../../format/ellipsis';
-import { tabwrite } from '../../format/tabwriter';
-import { goJson, parseTemplate } from '../../format/template';
+import { renderListing } from '../../format/output';
 import { humanDuration, humanSizeWithPrecision, truncateId } from '../../format/units';
+
+/** docker/cli's history table titles. */
+const HISTORY_HEADERS = { Comment: 'COMMENT', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', CreatedSince: 'CREATED', ID: 'IMAGE', Size: 'SIZE' };
 
 const FORMAT_HELP =
   "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
@@ -49,19 +51,13 @@ export const historyCommand: DockerCommand = {
         await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
         return 0;
       }
-      const format = (flags.get('format') as string | undefined) ?? '';
-      if (format === 'json') {
-        await context.stdout.write(rows.map((row) => `${goJson(row)}\n`).join(''));
-        return 0;
-      }
-      if (format !== '' && format !== 'table') {
-        const template = parseTemplate('', format);
-        await context.stdout.write(rows.map((row) => `${template.execute(row)}\n`).join(''));
-        return 0;
-      }
-      const header = ['IMAGE', human ? 'CREATED' : 'CREATED AT', 'CREATED BY', 'SIZE', 'COMMENT'];
-      const lines = rows.map((row) => [row.ID, row.CreatedSince, row.CreatedBy, row.Size, row.Comment]);
-      await context.stdout.write(`${tabwrite([header, ...lines].map((cells) => cells.join('\t')).join('\n'), { minwidth: 10, padding: 3 })}\n`);
+      await context.stdout.write(
+        renderListing((flags.get('format') as string | undefined) ?? '', {
+          defaultTable: '{{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}',
+          headers: { ...HISTORY_HEADERS, CreatedSince: human ? 'CREATED' : 'CREATED AT' },
+          rows,
+        }),
+      );
       return 0;
     } catch (error) {
       return reportError(context, error);

@@ -4,8 +4,22 @@ import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand, FlagValues } from '../../command';
 import { reportError } from '../../errors';
 import { createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
-import { tabwrite } from '../../format/tabwriter';
-import { goJson, parseTemplate } from '../../format/template';
+import { renderListing } from '../../format/output';
+
+/** docker/cli's image table titles. */
+const IMAGE_HEADERS = {
+  Containers: 'CONTAINERS',
+  CreatedAt: 'CREATED AT',
+  CreatedSince: 'CREATED',
+  Digest: 'DIGEST',
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  SharedSize: 'SHARED SIZE',
+  Size: 'SIZE',
+  Tag: 'TAG',
+  UniqueSize: 'UNIQUE SIZE',
+  VirtualSize: 'VIRTUAL SIZE',
+};
 
 const FORMAT_HELP =
   "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
@@ -92,22 +106,14 @@ async function listCommand(context: CommandContext, flags: FlagValues, pattern: 
     await context.stdout.write(rows.map((row) => `${rowFields(row, noTrunc, now).ID}\n`).join(''));
     return 0;
   }
-  const format = (flags.get('format') as string | undefined) ?? '';
-  if (format === 'json') {
-    await context.stdout.write(rows.map((row) => `${goJson(rowFields(row, noTrunc, now))}\n`).join(''));
-    return 0;
-  }
-  if (format !== '' && format !== 'table') {
-    const template = parseTemplate('', format);
-    await context.stdout.write(rows.map((row) => `${template.execute(rowFields(row, noTrunc, now))}\n`).join(''));
-    return 0;
-  }
-  const header = ['REPOSITORY', 'TAG', ...(showDigests ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'];
-  const lines = rows.map((row) => {
-    const fields = rowFields(row, noTrunc, now);
-    return [fields.Repository, fields.Tag, ...(showDigests ? [fields.Digest] : []), fields.ID, fields.CreatedSince || 'N/A', fields.Size];
-  });
-  await context.stdout.write(`${tabwrite([header, ...lines].map((cells) => cells.join('\t')).join('\n'), { minwidth: 10, padding: 3 })}\n`);
+  const showDigestColumn = showDigests ? '{{.Digest}}\t' : '';
+  await context.stdout.write(
+    renderListing((flags.get('format') as string | undefined) ?? '', {
+      defaultTable: `{{.Repository}}\t{{.Tag}}\t${showDigestColumn}{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}`,
+      headers: IMAGE_HEADERS,
+      rows: rows.map((row) => rowFields(row, noTrunc, now)),
+    }),
+  );
   return 0;
 }
 

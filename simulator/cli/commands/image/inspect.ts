@@ -35,7 +35,7 @@ export async function printInspected(
   const format = (flags.get('format') as string | undefined) ?? '';
   try {
     if (format === '') await context.stdout.write(`${found.length === 0 ? '[]' : indentJson(found)}\n`);
-    else if (format === 'json') await context.stdout.write(`${goJson(found)}\n`);
+    else if (format === 'json') await context.stdout.write(`${goJson(found, {}, { escapeHTML: false })}\n`);
     else {
       const template = parseTemplate('', format);
       for (const item of found) await context.stdout.write(`${template.execute(item)}\n`);

@@ -130,7 +130,7 @@ export const versionCommand: DockerCommand = {
     const typeNames = new Map<object, string>([[info, 'system.versionInfo']]);
     for (const [field, name] of GO_TYPE_NAMES) typeNames.set(info[field as keyof typeof info], name);
     try {
-      const output = format === 'json' ? goJson(info, JSON_NAMES) : parseTemplate('version', format).execute(info, (value) => typeNames.get(value) ?? 'struct');
+      const output = format === 'json' ? goJson(info, JSON_NAMES, { escapeHTML: false }) : parseTemplate('version', format).execute(info, (value) => typeNames.get(value) ?? 'struct');
       await context.stdout.write(`${output}\n`);
       return 0;
     } catch (error) {

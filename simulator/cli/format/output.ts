@@ -1,0 +1,27 @@
+import { tabwrite } from './tabwriter';
+import { parseTemplate, prepareDockerFormat } from './template';
+
+export interface Listing<Row> {
+  /** The template of the default table, e.g. `{{.Repository}}\t{{.Tag}}\t…` */
+  defaultTable: string;
+  /** Column titles by field, for the header row of any table format (docker/cli's header contexts). */
+  headers: Readonly<Record<string, string>>;
+  rows: readonly Row[];
+}
+
+/**
+ * Prints rows the way docker/cli's formatter.Context does for a `--format`
+ * value: "" or `table` gives the default table, `table TEMPLATE` a table of
+ * the given columns with their titles, `json` one JSON object per row, any
+ * other template one line per row. Tables go through Go's tabwriter
+ * (minwidth 10, padding 3).
+ */
+export function renderListing<Row extends object>(format: string, listing: Listing<Row>): string {
+  const prepared = prepareDockerFormat(format === '' ? 'table' : format);
+  const source = prepared.table && prepared.template === '' ? listing.defaultTable : prepared.template;
+  const template = parseTemplate('', source);
+  const lines = listing.rows.map((row) => template.execute(row));
+  if (!prepared.table) return lines.map((line) => `${line}\n`).join('');
+  const header = template.execute(listing.headers, undefined, { header: true });
+  return `${tabwrite([header, ...lines].join('\n'), { minwidth: 10, padding: 3 })}\n`;
+}
