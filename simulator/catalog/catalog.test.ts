@@ -121,6 +121,8 @@ describe.skipIf(!present)('the generated catalog', () => {
       ['busybox', 'latest', 4.3e6],
       ['hello-world', 'latest', 13.3e3],
       ['alpine', '3.20', 7.8e6],
+      ['ubuntu', '24.04', 78.1e6],
+      ['ubuntu', '22.04', 77.9e6],
     ];
     for (const [repository, tag, target] of targets) {
       const size = imageSize(tagged(repository, tag).image);
@@ -211,5 +213,27 @@ describe.skipIf(!present)('the generated catalog', () => {
     expect([...installed.matchAll(/^P:(.*)$/gm)].map((m) => m[1]).sort()).toEqual(
       ['alpine-baselayout', 'alpine-baselayout-data', 'alpine-keys', 'apk-tools', 'busybox', 'busybox-binsh', 'ca-certificates-bundle', 'libcrypto3', 'libssl3', 'musl', 'musl-utils', 'scanelf', 'ssl_client', 'zlib'],
     );
+  });
+
+  it('has ubuntu:24.04 and 22.04 (approximated from Debian packages) with Ubuntu’s identity and history', () => {
+    for (const [tag, version, codename, alias] of [['24.04', '24.04', 'noble', 'latest'], ['22.04', '22.04', 'jammy', 'jammy']] as const) {
+      const ubuntu = tagged('ubuntu', tag);
+      expect(tagged('ubuntu', alias).image).toEqual(ubuntu.image);
+      expect(ubuntu.image.layers).toHaveLength(1);
+      expect(ubuntu.config.config.Cmd).toEqual(['/bin/bash']);
+      expect(ubuntu.config.config.Labels).toEqual({ 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': version });
+      const history = ubuntu.config.history.map((h: { created_by: string }) => h.created_by);
+      expect(history.slice(0, 4)).toEqual(['/bin/sh -c #(nop)  ARG RELEASE', '/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH', '/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu', `/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=${version}`]);
+      expect(history[4]).toMatch(/^\/bin\/sh -c #\(nop\) ADD file:[0-9a-f]{64} in \/ $/);
+      expect(history[5]).toBe('/bin/sh -c #(nop)  CMD ["/bin/bash"]');
+      expect(ubuntu.config.history.filter((h: { empty_layer?: boolean }) => !h.empty_layer)).toHaveLength(1);
+      expect(textOf(ubuntu.image, '/usr/lib/os-release')).toContain(`VERSION_CODENAME=${codename}\n`);
+      expect(textOf(ubuntu.image, '/etc/lsb-release')).toContain(`DISTRIB_RELEASE=${version}\n`);
+      expect(textOf(ubuntu.image, '/etc/legal')).toContain('Ubuntu comes with ABSOLUTELY NO WARRANTY');
+    }
+    expect(textOf(tagged('ubuntu', 'noble').image, '/etc/passwd')).toContain('ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n');
+    expect(textOf(tagged('ubuntu', 'jammy').image, '/etc/passwd')).not.toContain('ubuntu:x:1000');
+    expect(textOf(tagged('ubuntu', 'noble').image, '/etc/debian_version')).toBe('trixie/sid\n');
+    expect(textOf(tagged('ubuntu', 'jammy').image, '/etc/debian_version')).toBe('bookworm/sid\n');
   });
 });

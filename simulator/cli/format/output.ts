@@ -1,6 +1,10 @@
 import { tabwrite } from './tabwriter';
 import { parseTemplate, prepareDockerFormat } from './template';
 
+/** Docker's help for the --format flag of listing commands (cli/flags FormatHelp). */
+export const TABLE_FORMAT_HELP =
+  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
 export interface Listing<Row> {
   /** The template of the default table, e.g. `{{.Repository}}\t{{.Tag}}\t…` */
   defaultTable: string;

@@ -4,7 +4,7 @@ import { isRunning } from '../../../container/container';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
 import { ellipsis } from '../../format/ellipsis';
-import { renderListing } from '../../format/output';
+import { renderListing, TABLE_FORMAT_HELP } from '../../format/output';
 import { containerStatusText, createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
 
 /** docker/cli's container table titles. */
@@ -24,9 +24,6 @@ const CONTAINER_HEADERS = {
   State: 'STATE',
   Status: 'STATUS',
 };
-
-const FORMAT_HELP =
-  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
 /** The fields of docker/cli's containerContext. */
 function fields(container: Container, trunc: boolean, now: number, withSize: boolean) {
@@ -62,7 +59,7 @@ export const psCommand: DockerCommand = {
   flags: [
     { name: 'all', shorthand: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
     { name: 'filter', shorthand: 'f', type: 'list', varname: 'filter', usage: 'Filter output based on conditions provided' },
-    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'format', type: 'string', usage: TABLE_FORMAT_HELP },
     { name: 'last', shorthand: 'n', type: 'string', varname: 'int', usage: 'Show n last created containers (includes all states) (default -1)' },
     { name: 'latest', shorthand: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },

@@ -2,14 +2,11 @@ import { imageHistory, type HistoryItem } from '../../../images/history';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
 import { ellipsis } from '../../format/ellipsis';
-import { renderListing } from '../../format/output';
+import { renderListing, TABLE_FORMAT_HELP } from '../../format/output';
 import { humanDuration, humanSizeWithPrecision, truncateId } from '../../format/units';
 
 /** docker/cli's history table titles. */
 const HISTORY_HEADERS = { Comment: 'COMMENT', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', CreatedSince: 'CREATED', ID: 'IMAGE', Size: 'SIZE' };
-
-const FORMAT_HELP =
-  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
 /** The fields of docker/cli's historyContext. */
 function fields(item: HistoryItem, human: boolean, trunc: boolean, now: number) {
@@ -33,7 +30,7 @@ export const historyCommand: DockerCommand = {
   aliases: ['docker image history', 'docker history'],
   category: { group: 'other' },
   flags: [
-    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'format', type: 'string', usage: TABLE_FORMAT_HELP },
     { name: 'human', shorthand: 'H', type: 'bool', usage: 'Print sizes and dates in human readable format (default true)' },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { name: 'platform', type: 'string', usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand, FlagValues } from '../../command';
 import { reportError } from '../../errors';
 import { createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
-import { renderListing } from '../../format/output';
+import { renderListing, TABLE_FORMAT_HELP } from '../../format/output';
 
 /** docker/cli's image table titles. */
 const IMAGE_HEADERS = {
@@ -20,9 +20,6 @@ const IMAGE_HEADERS = {
   UniqueSize: 'UNIQUE SIZE',
   VirtualSize: 'VIRTUAL SIZE',
 };
-
-const FORMAT_HELP =
-  "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
 /** The fields a `--format` template sees for each row (docker/cli's imageContext). */
 function rowFields(row: ImageRow, noTrunc: boolean, now: number) {
@@ -69,7 +66,7 @@ export const imagesCommand: DockerCommand = {
     { name: 'all', shorthand: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
     { name: 'digests', type: 'bool', usage: 'Show digests' },
     { name: 'filter', shorthand: 'f', type: 'list', varname: 'filter', usage: 'Filter output based on conditions provided', validate: validateFilter },
-    { name: 'format', type: 'string', usage: FORMAT_HELP },
+    { name: 'format', type: 'string', usage: TABLE_FORMAT_HELP },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only show image IDs' },
   ],
