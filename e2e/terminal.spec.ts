@@ -136,3 +136,13 @@ test('Ctrl-C copies selected text instead of interrupting', async ({ page, conte
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('copyme');
   expect(await terminal.lastLine()).toBe('learner@layerlab:~$ ');
 });
+
+test('docker pull fetches an official image from the catalog, and docker images lists it', async ({ page }) => {
+  await page.goto('/sandbox/');
+  const terminal = new TerminalPage(page);
+  await terminal.ready();
+  await terminal.run('docker pull hello-world');
+  await terminal.waitForText('Status: Downloaded newer image for hello-world:latest\ndocker.io/library/hello-world:latest', 20_000);
+  await terminal.run('docker images');
+  await terminal.waitForText(/\nREPOSITORY    TAG       IMAGE ID       CREATED +SIZE\nhello-world   latest    f823a73b9253   \d+ years ago +13\.3kB\n/);
+});
