@@ -10,6 +10,8 @@
 // with node:zlib gzipSync at level 9 (maximum compression), which is what a
 // static host that pre-compresses assets would send. `astro preview` itself
 // serves them uncompressed.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, basename, sep } from 'node:path';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
@@ -309,3 +311,8 @@ await runWithCleanup(
     await server?.stop();
   },
 );
+
+// The engine's own figures, measured in Node (scripts/bench-engine.ts).
+log('> engine benchmark');
+const engine = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./bench-engine.ts', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (engine.status !== 0) process.exitCode = engine.status ?? 1;

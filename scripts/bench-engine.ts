@@ -1,0 +1,83 @@
+// Engine figures for `npm run bench`: command latencies over a scripted
+// session, cold and warm pulls of every catalog image, docker save, and the
+// heap after pulling the whole catalog. Prints JSON lines on stdout.
+import { readFile } from 'node:fs/promises';
+import { createSession } from '../simulator';
+import { ManualClock } from '../simulator/session/clock';
+import { CatalogRegistry } from '../simulator/registry/catalog';
+import { createHostFilesystem } from '../simulator/host/filesystem';
+import type { Session, TerminalIO } from '../simulator/session/types';
+
+const catalogRoot = new URL('../public/catalog/', import.meta.url);
+const loader = async (path: string) => JSON.parse(await readFile(new URL(path, catalogRoot), 'utf8')) as unknown;
+const index = (await loader('index.json')) as { repositories: Record<string, { tags: Record<string, string> }> };
+const images = Object.entries(index.repositories).flatMap(([name, repo]) => Object.keys(repo.tags).map((tag) => `${name}:${tag}`));
+
+const sink: TerminalIO = { columns: 80, write: async () => undefined, readLine: async () => null };
+const emit = (metric: string, value: number, unit: string) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
+const newSession = (registry = new CatalogRegistry(loader)) => createSession({ clock: new ManualClock(Date.UTC(2026, 11, 1)), registry, host: createHostFilesystem() });
+
+async function timed(session: Session, line: string): Promise<number> {
+  const start = performance.now();
+  const status = await session.run(line, sink);
+  if (status !== 0) throw new Error(`${line} failed with ${status}`);
+  return performance.now() - start;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+// Cold pull: a fresh engine (catalog files already read once, as a browser cache would have them); warm: pulled again.
+const shared = new CatalogRegistry(loader);
+for (const image of images) {
+  const session = newSession(shared);
+  emit(`engine.pull.cold.${image}`, await timed(session, `docker pull -q ${image}`), 'ms');
+  emit(`engine.pull.warm.${image}`, await timed(session, `docker pull -q ${image}`), 'ms');
+}
+
+// A scripted session with 20 images and 20 containers.
+const session = newSession(shared);
+const bases = images.slice(0, 4);
+for (const image of bases) await timed(session, `docker pull -q ${image}`);
+for (let i = 0; bases.length > 0 && i < 20; i++) await timed(session, `docker tag ${bases[i % bases.length]} bench/app${i}:v1`);
+for (let i = 0; i < 20; i++) await timed(session, `docker create --name box${i} bench/app${i}:v1`);
+const kinds: Record<string, (i: number) => string> = {
+  images: () => 'docker images',
+  'ps -a': () => 'docker ps -a',
+  history: (i) => `docker history bench/app${i % 20}:v1`,
+  inspect: (i) => `docker image inspect bench/app${i % 20}:v1`,
+  tag: (i) => `docker tag bench/app${i % 20}:v1 bench/extra${i}:v1`,
+  rmi: (i) => `docker rmi bench/extra${i}:v1`,
+  diff: (i) => `docker diff box${i % 20}`,
+  commit: (i) => `docker commit box${i % 20} bench/snap${i}`,
+};
+for (const [kind, line] of Object.entries(kinds)) {
+  const samples: number[] = [];
+  for (let i = 0; i < 40; i++) samples.push(await timed(session, line(i)));
+  emit(`engine.command.${kind}.p50`, percentile(samples, 50), 'ms');
+  emit(`engine.command.${kind}.p99`, percentile(samples, 99), 'ms');
+}
+
+// docker save of the biggest Debian image in the catalog.
+const saveSession = newSession(shared);
+const saveTarget = images.find((image) => image.startsWith('ubuntu:')) ?? 'debian:bookworm';
+await timed(saveSession, `docker pull -q ${saveTarget}`);
+emit(`engine.save.${saveTarget}`, await timed(saveSession, `docker save -o out.tar ${saveTarget}`), 'ms');
+
+// Heap after pulling the whole catalog, against the bytes the layers stand for.
+globalThis.gc?.();
+const before = process.memoryUsage().heapUsed;
+const all = newSession(shared);
+for (const image of images) await timed(all, `docker pull -q ${image}`);
+globalThis.gc?.();
+emit('engine.heap.after_pulling_catalog', (process.memoryUsage().heapUsed - before) / 1e6, 'MB');
+const layers = new Map<string, number>();
+for (const image of images) {
+  const repo = image.slice(0, image.lastIndexOf(':'));
+  const key = index.repositories[repo]?.tags[image.slice(image.lastIndexOf(':') + 1)];
+  const data = (await loader(`images/${key}.json`)) as { layers: Array<{ diffId: string; size: number }> };
+  for (const layer of data.layers) layers.set(layer.diffId, layer.size);
+}
+emit('engine.catalog.unique_layer_bytes', [...layers.values()].reduce((a, b) => a + b, 0) / 1e6, 'MB');
