@@ -57,7 +57,7 @@ function packageId(deb: Deb): string {
 }
 
 /** dpkg's status entry of an installed package. */
-function statusStanza(deb: Deb): string {
+export function statusStanza(deb: Deb): string {
   const lines = deb.controlText.replace(/\n+$/, '').split('\n');
   const out: string[] = [];
   for (const line of lines) {
