@@ -68,5 +68,20 @@ describe('docker save output in real tools', () => {
     run('podman', [...storage, 'load', '-i', archive]);
     const podmanHistory = run('podman', [...storage, 'history', '--no-trunc', '--format', '{{.CreatedBy}}|{{.Comment}}', 'docker.io/library/snap:v1']).trim().split('\n');
     expect(podmanHistory).toEqual(history);
+
+    // And back: archives podman writes, in both formats, load into the simulator with the same layers.
+    await runLine(session, 'docker rm box');
+    for (const format of ['docker-archive', 'oci-archive']) {
+      const out = join(dir, `podman-${format}.tar`);
+      run('podman', [...storage, 'save', '--format', format, '-o', out, 'docker.io/library/snap:v1']);
+      host.writeFile(`/home/learner/${format}.tar`, { kind: 'bytes', bytes: new Uint8Array(readFileSync(out)) }, { mode: 0o644, uid: LEARNER_UID, gid: LEARNER_UID, mtime: 0 });
+      await runLine(session, 'docker rmi -f snap:v1');
+      const loaded = await runLine(session, `docker load -i ${format}.tar`);
+      expect(loaded.status, loaded.output).toBe(0);
+      expect(loaded.output).toMatch(/^Loaded image( ID)?: /);
+      const reference = loaded.output.includes('Loaded image ID: ') ? loaded.output.trim().slice('Loaded image ID: '.length) : loaded.output.trim().slice('Loaded image: '.length);
+      const layers = JSON.parse((await runLine(session, `docker image inspect ${reference}`)).output) as Array<{ RootFS: { Layers: string[] } }>;
+      expect(layers[0]?.RootFS.Layers, format).toEqual(inspect[0]?.RootFS.Layers);
+    }
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { diffCommand } from './container/diff';
 import { psCommand } from './container/ps';
 import { rmCommand } from './container/rm';
 import { imageInspectCommand } from './image/inspect';
+import { loadCommand } from './image/load';
 import { saveCommand } from './image/save';
 import { historyCommand } from './image/history';
 import { imagesCommand } from './image/images';
@@ -23,6 +24,7 @@ const imageCommand: ManagementCommand = {
   subcommands: [
     historyCommand,
     imageInspectCommand,
+    loadCommand,
     { ...imagesCommand, name: 'ls' },
     pullCommand,
     { ...rmiCommand, name: 'rm' },
@@ -50,6 +52,7 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   historyCommand,
   imageCommand,
   imagesCommand,
+  loadCommand,
   psCommand,
   pullCommand,
   rmCommand,
