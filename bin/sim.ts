@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { createSession, type Session, type TerminalIO } from '../simulator';
 import { CatalogRegistry } from '../simulator/registry/catalog';
 import { createHostFilesystem } from '../simulator/host/filesystem';
+import { hostFromSnapshot, readSnapshot } from '../simulator/session/shell-session';
 import { loadWorkdir, storeWorkdir } from './workdir';
 
 /** The official images, read from the site's static catalog files. */
@@ -18,9 +20,11 @@ from a pipe, runs each line in turn (the exit status is the last line's).
                   and is written back to DIR at exit
   --seed N        seeds container IDs and names (default: layerlab)
   --echo          print the prompt and each line before its output
+  --state FILE    start from the session saved in FILE if it exists, save it there at exit
 `;
 
 interface Options {
+  state?: string;
   workdir?: string;
   seed?: string;
   echo: boolean;
@@ -33,6 +37,7 @@ function parseOptions(argv: string[]): Options | string {
     const arg = argv[i];
     const value = (): string | undefined => argv[++i];
     if (arg === '--workdir') options.workdir = value();
+    else if (arg === '--state') options.state = value();
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--echo') options.echo = true;
     else if (arg === '-c') options.command = value();
@@ -119,13 +124,27 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${options}\n${USAGE}`);
     return 2;
   }
-  const host = createHostFilesystem();
+  let snapshot;
+  try {
+    snapshot = options.state && existsSync(options.state) ? readSnapshot(JSON.parse(await readFile(options.state, 'utf8'))) : undefined;
+  } catch (error) {
+    process.stderr.write(`sim: cannot restore ${options.state}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const host = snapshot ? hostFromSnapshot(snapshot) : createHostFilesystem();
   if (options.workdir) await loadWorkdir(options.workdir, host);
-  const session = createSession({ registry: catalog, host, seed: options.seed });
+  let session: Session;
+  try {
+    session = createSession({ registry: catalog, host, seed: options.seed, snapshot });
+  } catch (error) {
+    process.stderr.write(`sim: cannot restore ${options.state}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
   let status: number;
   if (options.command !== undefined) status = await session.run(options.command, terminalFor(undefined));
   else status = process.stdin.isTTY ? await interactive(session) : await fromPipe(session, options.echo);
   if (options.workdir) await storeWorkdir(options.workdir, host);
+  if (options.state) await writeFile(options.state, JSON.stringify(await session.snapshot()));
   return status;
 }
 

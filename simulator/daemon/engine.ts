@@ -11,10 +11,12 @@ import { rfc3339Nano } from './time';
 
 export interface EngineOptions {
   clock: Clock;
-  /** Seeds container IDs and names: the same seed gives the same session. */
-  seed: string;
+  /** Seeds container IDs and names: the same seed gives the same session; a saved generator state continues one. */
+  seed: string | readonly number[];
   /** Where pulls come from: the simulated Docker Hub. */
   registry: Registry;
+  /** Tags and digests to start with (a restored snapshot's). */
+  references?: ReferenceStore;
 }
 
 /**
@@ -25,7 +27,7 @@ export class Engine {
   readonly content = new ContentStore();
   readonly layers = new LayerStore();
   readonly images = new ImageStore();
-  readonly references = new ReferenceStore();
+  readonly references: ReferenceStore;
   readonly containers = new ContainerStore();
   readonly random: Xoshiro128;
   /** When each image was last tagged here (docker tag, commit, build), for inspect's Metadata.LastTagTime. */
@@ -37,6 +39,7 @@ export class Engine {
     this.clock = options.clock;
     this.random = new Xoshiro128(options.seed);
     this.registry = options.registry;
+    this.references = options.references ?? new ReferenceStore();
   }
 
   /** The chain ID of an image's top layer (undefined for an image without layers). */
@@ -47,6 +50,15 @@ export class Engine {
   /** Records that `id` was just tagged locally. */
   tagged(id: Digest): void {
     this.tagTimes.set(id, this.clock.now());
+  }
+
+  /** When images were last tagged, for a snapshot. */
+  tagTimeRecords(): Array<[Digest, number]> {
+    return [...this.tagTimes];
+  }
+
+  restoreTagTime(id: Digest, time: number): void {
+    this.tagTimes.set(id, time);
   }
 
   lastTagTime(id: Digest): string | undefined {

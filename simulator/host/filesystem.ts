@@ -1,5 +1,5 @@
 import { ReadWriteLayer } from '../archive/rw-layer';
-import type { Change } from '../archive/types';
+import type { Change, Changeset } from '../archive/types';
 import { UnionView } from '../archive/union';
 import { LEARNER_HOME } from './directories';
 
@@ -16,12 +16,13 @@ export const LEARNER_UID = 1000;
  * The learner's machine: a Debian host's standard directories, with the
  * learner's home, as a writable layer over them — the same model as a
  * container's filesystem, so files move between the two without conversion.
+ * `changes` are the learner's own files, from a saved session.
  */
-export function createHostFilesystem(): ReadWriteLayer {
+export function createHostFilesystem(changes?: Changeset): ReadWriteLayer {
   const base = new Map<string, Change>();
   for (const path of STANDARD_DIRECTORIES) {
     const owned = path === LEARNER_HOME;
     base.set(path, { type: 'directory', mode: path === '/tmp' ? 0o1777 : 0o755, uid: owned ? LEARNER_UID : 0, gid: owned ? LEARNER_UID : 0, mtime: 0 });
   }
-  return new ReadWriteLayer(new UnionView([base]));
+  return new ReadWriteLayer(new UnionView([base]), changes);
 }

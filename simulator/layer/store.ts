@@ -114,6 +114,17 @@ export class LayerStore {
     return deleted;
   }
 
+  /** Every layer with its reference count, bottom layers first, for a snapshot. */
+  records(): Array<{ layer: Layer; references: number }> {
+    return [...this.layers.values()].map((layer) => ({ layer, references: this.references.get(layer.chainId) ?? 0 }));
+  }
+
+  /** Puts back a layer from a snapshot, as it was. */
+  restore(layer: Layer, references: number): void {
+    this.layers.set(layer.chainId, layer);
+    if (references > 0) this.references.set(layer.chainId, references);
+  }
+
   private retain(chainId: Digest): void {
     this.references.set(chainId, (this.references.get(chainId) ?? 0) + 1);
   }

@@ -8,12 +8,17 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
  * the same session everywhere.
  */
 export class Xoshiro128 {
-  private readonly state: Uint32Array;
+  private state: Uint32Array;
 
-  /** Seeds from the sha256 of `seed`. */
-  constructor(seed: string) {
-    this.state = new Uint32Array(sha256(utf8ToBytes(seed)).buffer.slice(0, 16));
-    if (this.state.every((word) => word === 0)) this.state[0] = 1;
+  /** Seeds from the sha256 of `seed`, or continues from a saved {@link state}. */
+  constructor(seed: string | readonly number[]) {
+    this.state = typeof seed === 'string' ? new Uint32Array(sha256(utf8ToBytes(seed)).buffer.slice(0, 16)) : Uint32Array.from(seed);
+    if (this.state.length !== 4 || this.state.every((word) => word === 0)) this.state = Uint32Array.of(1, 0, 0, 0);
+  }
+
+  /** The generator's position, to continue from later. */
+  get saved(): number[] {
+    return [...this.state];
   }
 
   /** The next 32 random bits, as an unsigned integer. */

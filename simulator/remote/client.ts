@@ -1,4 +1,4 @@
-import type { CompletionResult, Session, SessionState, TerminalIO } from '../session/types';
+import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
 import type { ClientMessage, MessageEndpoint, ResultValue, RunResult, ServerMessage } from './protocol';
 
 interface Pending {
@@ -53,6 +53,10 @@ export class RemoteSession implements Session {
 
   state(): Promise<SessionState> {
     return this.request({ type: 'state' }) as Promise<SessionState>;
+  }
+
+  snapshot(): Promise<SessionSnapshot> {
+    return this.request({ type: 'snapshot' }) as Promise<SessionSnapshot>;
   }
 
   interrupt(): void {

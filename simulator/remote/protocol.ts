@@ -1,4 +1,4 @@
-import type { CompletionResult, SessionState } from '../session/types';
+import type { CompletionResult, SessionSnapshot, SessionState } from '../session/types';
 
 /**
  * Messages between the page and the session running in a Web Worker. Every
@@ -11,12 +11,13 @@ export type ClientMessage =
   | { type: 'complete'; id: number; line: string; cursor: number }
   | { type: 'prompt'; id: number }
   | { type: 'state'; id: number }
+  | { type: 'snapshot'; id: number }
   | { type: 'interrupt' }
   | { type: 'ack'; bytes: number }
   | { type: 'line'; id: number; line: string | null };
 
 export type ServerMessage =
-  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState }
+  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot }
   | { type: 'failure'; id: number; message: string }
   | { type: 'output'; data: string }
   | { type: 'read'; id: number; prompt: string };

@@ -63,6 +63,9 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
       case 'state':
         answer(message.id, () => current.state());
         break;
+      case 'snapshot':
+        answer(message.id, () => current.snapshot());
+        break;
       case 'interrupt':
         current.interrupt();
         break;

@@ -1,4 +1,4 @@
-import type { CompletionResult, Session, SessionState, TerminalIO } from '../session/types';
+import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
 import { RemoteSession } from './client';
 import type { MessageEndpoint } from './protocol';
 
@@ -66,6 +66,10 @@ export class SupervisedSession implements Session {
 
   state(): Promise<SessionState> {
     return this.remote.state();
+  }
+
+  snapshot(): Promise<SessionSnapshot> {
+    return this.remote.snapshot();
   }
 
   interrupt(): void {

@@ -61,6 +61,11 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 
+  /** Continues from a saved time. */
+  set(ms: number): void {
+    this.current = ms;
+  }
+
   sleep(ms: number, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return Promise.reject(new Interrupted());
     this.current += ms;

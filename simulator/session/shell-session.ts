@@ -8,10 +8,12 @@ import { hostCommands } from '../shell/builtins';
 import type { Command, CommandContext, OutputStream } from '../shell/command';
 import { parseCommandLine, ShellSyntaxError, UnsupportedSyntaxError } from '../shell/parse';
 import { ShellState } from '../shell/state';
-import { abortable, Interrupted, systemClock, type Clock } from './clock';
+import { abortable, Interrupted, ManualClock, systemClock, type Clock } from './clock';
 import { completeLine } from './completion';
 import { bashPrompt } from './prompt';
-import type { CompletionResult, Session, SessionState, TerminalIO } from './types';
+import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
+import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
+import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
 
 export interface SessionOptions {
   clock?: Clock;
@@ -21,6 +23,8 @@ export interface SessionOptions {
   registry?: Registry;
   /** The learner's machine's files; a fresh Debian-like tree when not given. */
   host?: ReadWriteLayer;
+  /** A whole session saved by {@link Session.snapshot}, to continue from (overrides state; a given host wins over the saved files). */
+  snapshot?: unknown;
   /** A state saved by {@link Session.state}, to continue from. */
   state?: SessionState;
   directories?: HostDirectories;
@@ -44,11 +48,14 @@ class ShellSession implements Session {
   private readonly engine: Engine;
 
   constructor(options: SessionOptions) {
-    this.shell = new ShellState(options.state);
+    const saved = options.snapshot === undefined ? undefined : readSnapshot(options.snapshot);
+    this.shell = new ShellState(saved?.shell ?? options.state);
     this.clock = options.clock ?? systemClock;
-    this.host = options.host ?? createHostFilesystem();
+    if (saved?.time !== undefined && this.clock instanceof ManualClock) this.clock.set(saved.time);
+    this.host = options.host ?? (saved ? hostFromSnapshot(saved) : createHostFilesystem());
     this.directories = options.directories ?? this.host;
-    this.engine = new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry: options.registry ?? new MemoryRegistry() });
+    const registry = options.registry ?? new MemoryRegistry();
+    this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry });
   }
 
   async run(line: string, io: TerminalIO): Promise<number> {
@@ -132,4 +139,31 @@ class ShellSession implements Session {
   async state(): Promise<SessionState> {
     return this.shell.save();
   }
+
+  async snapshot(): Promise<SessionSnapshot> {
+    return {
+      version: 1,
+      shell: this.shell.save(),
+      host: serializeChangeset(this.host.changeset()),
+      engine: snapshotEngine(this.engine),
+      ...(this.clock instanceof ManualClock ? { time: this.clock.now() } : {}),
+    };
+  }
+}
+
+/** Checks the outer shape of a saved session; the engine and files are checked as they are restored. */
+export function readSnapshot(value: unknown): SessionSnapshot {
+  if (typeof value !== 'object' || value === null) throw new InvalidSnapshotError('snapshot: expected an object');
+  const snapshot = value as Partial<SessionSnapshot>;
+  if (snapshot.version !== 1) throw new InvalidSnapshotError(`snapshot version ${String(snapshot.version)} is not supported (this engine reads version 1)`);
+  const shell = snapshot.shell;
+  if (!shell || typeof shell.cwd !== 'string' || typeof shell.env !== 'object' || typeof shell.lastExitCode !== 'number') throw new InvalidSnapshotError('snapshot: shell state is missing or malformed');
+  if (snapshot.time !== undefined && typeof snapshot.time !== 'number') throw new InvalidSnapshotError('snapshot: time must be a number');
+  return snapshot as SessionSnapshot;
+}
+
+
+/** The learner's files of a saved session, over the standard directories. */
+export function hostFromSnapshot(snapshot: SessionSnapshot): ReadWriteLayer {
+  return createHostFilesystem(deserializeChangeset(snapshot.host, 'host'));
 }

@@ -33,6 +33,18 @@ export interface SessionState {
   lastExitCode: number;
 }
 
+/** A whole session as plain JSON: the shell, the learner's files, the engine and the time. Versioned. */
+export interface SessionSnapshot {
+  version: 1;
+  shell: SessionState;
+  /** The learner's machine's files (a serialized changeset). */
+  host: unknown;
+  /** The engine's stores and containers (EngineSnapshot). */
+  engine: unknown;
+  /** The simulated clock, when the session runs on one. */
+  time?: number;
+}
+
 export interface Session {
   /** Runs one command line; resolves with its exit status (130 when interrupted). */
   run(line: string, io: TerminalIO): Promise<number>;
@@ -44,4 +56,6 @@ export interface Session {
   interrupt(): void;
   /** The state to restore this session from. */
   state(): Promise<SessionState>;
+  /** Everything, to save and restore the session later (sim --state, a lesson's saved progress). */
+  snapshot(): Promise<SessionSnapshot>;
 }

@@ -1,0 +1,119 @@
+import { ReadWriteLayer } from '../archive/rw-layer';
+import { deserializeChangeset, InvalidSnapshotError, serializeChangeset, type SerializedChange } from '../archive/serialize';
+import type { Container } from '../container/container';
+import { isDigest, type Digest } from '../digest/digest';
+import { ReferenceStore } from '../reference/store';
+import { Engine, type EngineOptions } from './engine';
+
+/** Bumped whenever the shape changes; older snapshots are refused with a clear message, never misread. */
+export const ENGINE_SNAPSHOT_VERSION = 1;
+
+/** Everything the engine holds, as plain JSON. */
+export interface EngineSnapshot {
+  version: typeof ENGINE_SNAPSHOT_VERSION;
+  random: number[];
+  images: Array<{ config: string; parent?: Digest; lastTagged?: number }>;
+  layers: Array<{ chainId: Digest; diffId: Digest; parent?: Digest; size: number; references: number; changes: SerializedChange[] }>;
+  references: unknown;
+  containers: Array<Omit<Container, 'layer'> & { changes: SerializedChange[] }>;
+}
+
+export function snapshotEngine(engine: Engine): EngineSnapshot {
+  const tagTimes = new Map(engine.tagTimeRecords());
+  return {
+    version: ENGINE_SNAPSHOT_VERSION,
+    random: engine.random.saved,
+    images: engine.images.all().map((image) => {
+      const parent = engine.images.parentOf(image.id);
+      const lastTagged = tagTimes.get(image.id);
+      return { config: image.configText, ...(parent ? { parent } : {}), ...(lastTagged !== undefined ? { lastTagged } : {}) };
+    }),
+    layers: engine.layers.records().map(({ layer, references }) => ({
+      chainId: layer.chainId,
+      diffId: layer.diffId,
+      ...(layer.parent ? { parent: layer.parent } : {}),
+      size: layer.size,
+      references,
+      changes: serializeChangeset(layer.changeset),
+    })),
+    references: engine.references.toJSON(),
+    containers: engine.containers.list().map(({ layer, ...container }) => ({ ...container, changes: serializeChangeset(layer.changeset()) })),
+  };
+}
+
+/**
+ * Rebuilds an engine from a snapshot. Everything is checked before use: a
+ * snapshot from another version, or one that was damaged, is refused with an
+ * {@link InvalidSnapshotError} that says what is wrong.
+ */
+export function restoreEngine(value: unknown, options: Omit<EngineOptions, 'seed'>): Engine {
+  const snapshot = record(value, 'snapshot');
+  if (snapshot.version !== ENGINE_SNAPSHOT_VERSION) {
+    throw new InvalidSnapshotError(`snapshot version ${String(snapshot.version)} is not supported (this engine reads version ${ENGINE_SNAPSHOT_VERSION})`);
+  }
+  const random = list(snapshot.random, 'random');
+  if (random.length !== 4 || !random.every((word) => Number.isInteger(word))) throw new InvalidSnapshotError('random: expected four integers');
+  let references: ReferenceStore;
+  try {
+    references = ReferenceStore.fromJSON(snapshot.references);
+  } catch (error) {
+    throw new InvalidSnapshotError(`references: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const engine = new Engine({ ...options, seed: random as number[], references });
+
+  for (const [index, item] of list(snapshot.layers, 'layers').entries()) {
+    const layer = record(item, `layers[${index}]`);
+    const chainId = digest(layer.chainId, `layers[${index}].chainId`);
+    engine.layers.restore(
+      {
+        chainId,
+        diffId: digest(layer.diffId, `layers[${index}].diffId`),
+        parent: layer.parent === undefined ? undefined : digest(layer.parent, `layers[${index}].parent`),
+        size: number(layer.size, `layers[${index}].size`),
+        changeset: deserializeChangeset(layer.changes, `layers[${index}].changes`),
+      },
+      number(layer.references, `layers[${index}].references`),
+    );
+  }
+  for (const [index, item] of list(snapshot.images, 'images').entries()) {
+    const image = record(item, `images[${index}]`);
+    if (typeof image.config !== 'string') throw new InvalidSnapshotError(`images[${index}].config: expected the config text`);
+    let stored;
+    try {
+      stored = engine.images.create(image.config);
+    } catch (error) {
+      throw new InvalidSnapshotError(`images[${index}]: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (image.parent !== undefined) engine.images.setParent(stored.id, digest(image.parent, `images[${index}].parent`));
+    if (image.lastTagged !== undefined) engine.restoreTagTime(stored.id, number(image.lastTagged, `images[${index}].lastTagged`));
+  }
+  for (const [index, item] of list(snapshot.containers, 'containers').entries()) {
+    const { changes, ...container } = record(item, `containers[${index}]`) as unknown as EngineSnapshot['containers'][number];
+    if (typeof container.id !== 'string' || typeof container.name !== 'string' || !isDigest(container.image)) throw new InvalidSnapshotError(`containers[${index}]: missing id, name or image`);
+    const image = engine.images.get(container.image);
+    if (!image) throw new InvalidSnapshotError(`containers[${index}]: image ${container.image} is not in the snapshot`);
+    const layer = new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image)), deserializeChangeset(changes, `containers[${index}].changes`));
+    engine.containers.add({ ...container, layer });
+  }
+  return engine;
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidSnapshotError(`${where}: expected an object`);
+  return value as Record<string, unknown>;
+}
+
+function list(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) throw new InvalidSnapshotError(`${where}: expected a list`);
+  return value;
+}
+
+function number(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidSnapshotError(`${where}: expected a number`);
+  return value;
+}
+
+function digest(value: unknown, where: string): Digest {
+  if (typeof value !== 'string' || !isDigest(value)) throw new InvalidSnapshotError(`${where}: expected a sha256 digest`);
+  return value;
+}

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidSnapshotError } from '../archive/serialize';
+import { createHostFilesystem, LEARNER_UID } from '../host/filesystem';
+import type { Session } from '../session/types';
+import { nodeCatalogRegistry } from './node-helpers';
+import { runLine, TEST_START, testSession } from './transcript';
+import { ManualClock } from '../session/clock';
+import { createSession } from '../session/shell-session';
+
+const registry = nodeCatalogRegistry();
+
+function freshSession(): Session {
+  const host = createHostFilesystem();
+  host.writeFile('/home/learner/hello.txt', { kind: 'bytes', bytes: new TextEncoder().encode('hello\n') }, { mode: 0o644, uid: LEARNER_UID, gid: LEARNER_UID, mtime: TEST_START });
+  return testSession({ registry, host });
+}
+
+/** Commands that change the engine's and the learner's state. */
+const STEPS = [
+  'docker pull -q hello-world',
+  'docker pull -q busybox',
+  'docker tag hello-world greeting:v1',
+  'docker tag busybox tools:1',
+  'docker create --name box busybox',
+  'docker create busybox',
+  'docker cp hello.txt box:/hello.txt',
+  'docker cp box:/hello.txt back.txt',
+  'docker commit box snap',
+  'docker rmi greeting:v1',
+  'docker rmi -f snap',
+  'docker rm box',
+  'docker save -o hw.tar hello-world',
+  'cd /tmp',
+  'cd',
+];
+
+/** What the learner can observe of a session. */
+const PROBES = [
+  'docker images -a --digests --no-trunc',
+  'docker ps -a --no-trunc',
+  'docker history --no-trunc -H=false hello-world',
+  'docker history --no-trunc -H=false snap',
+  'docker image inspect hello-world busybox snap tools:1',
+  'docker diff box',
+  'pwd',
+  'docker create --name probe busybox',
+  'docker ps -a --no-trunc',
+];
+
+async function observe(session: Session): Promise<string[]> {
+  const seen: string[] = [];
+  for (const probe of PROBES) {
+    const { output, status } = await runLine(session, probe);
+    seen.push(`${probe} → ${status}\n${output}`);
+  }
+  return seen;
+}
+
+describe('session snapshots', () => {
+  it('restore(snapshot(s)) behaves exactly like s, through a JSON round trip', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...STEPS), { maxLength: 12 }), async (steps) => {
+        const original = freshSession();
+        for (const step of steps) await runLine(original, step);
+        const saved = JSON.parse(JSON.stringify(await original.snapshot())) as unknown;
+        const restored = createSession({ clock: new ManualClock(0), registry, snapshot: saved });
+        expect(await observe(restored)).toEqual(await observe(original));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('refuses a snapshot of another version or a damaged one, saying what is wrong', async () => {
+    const session = freshSession();
+    await runLine(session, 'docker pull -q hello-world');
+    const good = JSON.parse(JSON.stringify(await session.snapshot())) as Record<string, unknown>;
+    const restore = (snapshot: unknown) => () => createSession({ registry, snapshot });
+    expect(restore({ ...good, version: 99 })).toThrow('snapshot version 99 is not supported (this engine reads version 1)');
+    expect(restore({ ...good, engine: { ...(good.engine as object), version: 0 } })).toThrow(InvalidSnapshotError);
+    expect(restore({ ...good, engine: { ...(good.engine as object), layers: [{ chainId: 'nope' }] } })).toThrow('layers[0].chainId: expected a sha256 digest');
+    expect(restore({ ...good, host: [['relative', 'f']] })).toThrow(InvalidSnapshotError);
+    expect(restore('not a snapshot')).toThrow('snapshot: expected an object');
+  });
+});
