@@ -4,6 +4,11 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`, or rejects with {@link Interrupted} as soon as `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Lets simulated time pass without waiting: the moments between a learner's
+   * commands. A real clock needs nothing (real time passes by itself).
+   */
+  elapse?(ms: number): void;
 }
 
 /** Raised inside a command when the learner interrupts it (Ctrl-C). */
@@ -59,6 +64,10 @@ export class ManualClock implements Clock {
 
   advance(ms: number): void {
     this.current += ms;
+  }
+
+  elapse(ms: number): void {
+    this.advance(ms);
   }
 
   /** Continues from a saved time. */

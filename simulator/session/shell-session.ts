@@ -30,6 +30,9 @@ export interface SessionOptions {
   directories?: HostDirectories;
 }
 
+/** Simulated time a command line takes, with the learner reading its output: so ages read "5 seconds ago", not "Less than a second ago". */
+const MOMENT_MS = 5_000;
+
 /** bash's exit status for a command killed by SIGINT (128 + 2). */
 const INTERRUPTED_STATUS = 130;
 
@@ -72,6 +75,7 @@ class ShellSession implements Session {
       this.running = undefined;
     }
     this.shell.lastExitCode = status;
+    if (line.trim() !== '') this.clock.elapse?.(MOMENT_MS);
     return status;
   }
 
