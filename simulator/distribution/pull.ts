@@ -15,6 +15,8 @@ export interface ProgressEvent {
   status: string;
   /** Bytes done and total, for the live bars of a TTY; a non-TTY drops these updates. */
   progress?: { current: number; total: number };
+  /** A per-layer status, which a TTY shows on the layer's own line. */
+  layer?: boolean;
 }
 
 export interface PullDependencies {
@@ -40,10 +42,15 @@ const EXTRACT_BYTES_PER_MS = 150_000;
 
 interface TransferStep {
   layer: number;
-  kind: 'downloaded' | 'extracted';
+  kind: 'downloading' | 'downloaded' | 'extracting' | 'extracted';
+  /** For progress steps, how much is done. */
+  fraction: number;
   /** Milliseconds after the transfers began. */
   at: number;
 }
+
+/** Progress updates per download and extraction, for the live display on a TTY. */
+const PROGRESS_STEPS = [0.2, 0.45, 0.7, 0.9, 1];
 
 /**
  * When each layer finishes downloading and extracting, as moby's transfer
@@ -57,12 +64,19 @@ export function transferSchedule(blobSizes: readonly number[]): TransferStep[] {
   let extracted = 0;
   blobSizes.forEach((size, layer) => {
     const slot = slots.indexOf(Math.min(...slots));
-    const downloaded = (slots[slot] ?? 0) + 50 + size / DOWNLOAD_BYTES_PER_MS;
+    const started = slots[slot] ?? 0;
+    const downloaded = started + 50 + size / DOWNLOAD_BYTES_PER_MS;
     slots[slot] = downloaded;
-    extracted = Math.max(downloaded, extracted) + 20 + size / EXTRACT_BYTES_PER_MS;
-    steps.push({ layer, kind: 'downloaded', at: downloaded }, { layer, kind: 'extracted', at: extracted });
+    const extractStart = Math.max(downloaded, extracted);
+    extracted = extractStart + 20 + size / EXTRACT_BYTES_PER_MS;
+    for (const fraction of PROGRESS_STEPS) {
+      steps.push({ layer, kind: 'downloading', fraction, at: started + (downloaded - started) * fraction - 1 });
+      steps.push({ layer, kind: 'extracting', fraction, at: extractStart + (extracted - extractStart) * fraction - 1 });
+    }
+    steps.push({ layer, kind: 'downloaded', fraction: 1, at: downloaded }, { layer, kind: 'extracted', fraction: 1, at: extracted });
   });
-  return steps.sort((a, b) => a.at - b.at || (a.kind === b.kind ? a.layer - b.layer : a.kind === 'downloaded' ? -1 : 1));
+  const order = { downloading: 0, downloaded: 1, extracting: 2, extracted: 3 } as const;
+  return steps.sort((a, b) => a.at - b.at || order[a.kind] - order[b.kind] || a.layer - b.layer);
 }
 
 /**
@@ -89,10 +103,10 @@ export async function pullImage(deps: PullDependencies, ref: Reference, emit: (e
   const chain = chainIds(diffIds);
   const missing = remote.layers.filter((_, index) => !deps.layers.has(chain[index] as Digest));
   for (const [index, layer] of remote.layers.entries()) {
-    if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists' });
+    if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists', layer: true });
   }
-  for (const layer of missing) await emit({ id: truncateId(layer.blobDigest), status: 'Pulling fs layer' });
-  for (const layer of missing.slice(CONCURRENT_DOWNLOADS)) await emit({ id: truncateId(layer.blobDigest), status: 'Waiting' });
+  for (const layer of missing) await emit({ id: truncateId(layer.blobDigest), status: 'Pulling fs layer', layer: true });
+  for (const layer of missing.slice(CONCURRENT_DOWNLOADS)) await emit({ id: truncateId(layer.blobDigest), status: 'Waiting', layer: true });
   const changesets = new Map<Digest, Changeset>();
   let elapsed = 0;
   for (const step of transferSchedule(missing.map((layer) => layer.blobSize))) {
@@ -100,14 +114,15 @@ export async function pullImage(deps: PullDependencies, ref: Reference, emit: (e
     const id = truncateId(layer.blobDigest);
     await deps.clock.sleep(step.at - elapsed, deps.signal);
     elapsed = step.at;
-    if (step.kind === 'downloaded') {
-      await emit({ id, status: 'Downloading', progress: { current: layer.blobSize, total: layer.blobSize } });
-      await emit({ id, status: 'Verifying Checksum' });
-      await emit({ id, status: 'Download complete' });
+    const total = layer.blobSize;
+    if (step.kind === 'downloading' || step.kind === 'extracting') {
+      await emit({ id, status: step.kind === 'downloading' ? 'Downloading' : 'Extracting', progress: { current: Math.round(total * step.fraction), total }, layer: true });
+    } else if (step.kind === 'downloaded') {
+      await emit({ id, status: 'Verifying Checksum', layer: true });
+      await emit({ id, status: 'Download complete', layer: true });
       changesets.set(layer.diffId, await layer.load());
     } else {
-      await emit({ id, status: 'Extracting', progress: { current: layer.blobSize, total: layer.blobSize } });
-      await emit({ id, status: 'Pull complete' });
+      await emit({ id, status: 'Pull complete', layer: true });
     }
   }
 

@@ -35,7 +35,7 @@ export class RemoteSession implements Session {
   async runWithState(line: string, io: TerminalIO): Promise<RunResult> {
     this.terminal = io;
     try {
-      const result = (await this.request({ type: 'run', line, columns: io.columns })) as RunResult;
+      const result = (await this.request({ type: 'run', line, columns: io.columns, tty: io.tty ?? false })) as RunResult;
       await this.writing;
       return result;
     } finally {

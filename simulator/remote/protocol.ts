@@ -7,7 +7,7 @@ import type { CompletionResult, SessionSnapshot, SessionState } from '../session
  */
 export type ClientMessage =
   | { type: 'init'; state?: SessionState }
-  | { type: 'run'; id: number; line: string; columns: number }
+  | { type: 'run'; id: number; line: string; columns: number; tty: boolean }
   | { type: 'complete'; id: number; line: string; cursor: number }
   | { type: 'prompt'; id: number }
   | { type: 'state'; id: number }

@@ -17,8 +17,9 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
   const pendingReads = new Map<number, (line: string | null) => void>();
   const send = (message: ServerMessage): void => endpoint.postMessage(message);
 
-  const io = (columns: number): TerminalIO => ({
+  const io = (columns: number, tty: boolean): TerminalIO => ({
     columns,
+    tty,
     write(data) {
       send({ type: 'output', data });
       unacknowledged += data.length;
@@ -50,7 +51,7 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
     switch (message.type) {
       case 'run':
         answer(message.id, async () => {
-          const status = await current.run(message.line, io(message.columns));
+          const status = await current.run(message.line, io(message.columns, message.tty));
           return { status, state: await current.state() };
         });
         break;

@@ -110,6 +110,7 @@ class ShellSession implements Session {
       stderr: stream,
       readLine: (prompt) => abortable(io.readLine(prompt), signal),
       columns: io.columns,
+      tty: io.tty ?? false,
       signal,
       shell: this.shell,
       clock: this.clock,

@@ -8,6 +8,8 @@
 export interface TerminalIO {
   /** Terminal width in columns; help texts wrap to it as the Docker CLI does. */
   readonly columns: number;
+  /** Whether output goes to a terminal (the page's) rather than a pipe: Docker then draws live progress. */
+  readonly tty?: boolean;
   /** Writes output (LF line ends); resolves once the terminal has taken it, which is how fast producers are slowed down. */
   write(data: string): Promise<void>;
   /** Shows `prompt`, then resolves with the line the learner types, or null at end of input (Ctrl-D). */

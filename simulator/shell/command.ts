@@ -19,6 +19,8 @@ export interface CommandContext {
   readLine(prompt: string): Promise<string | null>;
   /** Terminal width, for texts that wrap. */
   columns: number;
+  /** Output goes to a terminal: progress is drawn live, as Docker does on a TTY. */
+  tty: boolean;
   /** Aborts when the learner interrupts (Ctrl-C). */
   signal: AbortSignal;
   shell: ShellState;

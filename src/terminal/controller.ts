@@ -152,6 +152,7 @@ export class TerminalController {
   private io(): TerminalIO {
     return {
       columns: this.surface.cols,
+      tty: true,
       write: (data) => this.write(data),
       readLine: (prompt) =>
         new Promise((resolve) => {

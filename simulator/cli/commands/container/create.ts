@@ -6,6 +6,7 @@ import type { StoredImage } from '../../../image/store';
 import { familiarString, InvalidReferenceError, parseNormalizedNamed, tagNameOnly } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
+import { ProgressDisplay } from '../../format/progress';
 
 /** The flags `docker create` and `docker run` share (the subset the simulator honours). */
 export const CONTAINER_FLAGS: FlagSpec[] = [
@@ -34,9 +35,8 @@ export async function imageForContainer(context: CommandContext, name: string): 
   }
   const ref = tagNameOnly(parseNormalizedNamed(name));
   await context.stderr.write(`Unable to find image '${familiarString(ref)}' locally\n`);
-  const emit = async (event: ProgressEvent) => {
-    if (!event.progress) await context.stderr.write(event.id ? `${event.id}: ${event.status}\n` : `${event.status}\n`);
-  };
+  const display = new ProgressDisplay((text) => context.stderr.write(text), context.tty, context.columns);
+  const emit = (event: ProgressEvent) => display.show(event);
   const result = await pullImage({ registry: engine.registry, layers: engine.layers, images: engine.images, references: engine.references, clock: engine.clock, signal: context.signal }, ref, emit);
   return result.image;
 }

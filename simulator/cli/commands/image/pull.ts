@@ -1,15 +1,8 @@
 import { pullImage, type ProgressEvent } from '../../../distribution/pull';
+import { ProgressDisplay } from '../../format/progress';
 import { parseNormalizedNamed, referenceString, tagNameOnly } from '../../../reference/reference';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
-
-/** Renders pull progress as docker/cli's jsonmessage does without a TTY: each status change on its own line, progress updates dropped. */
-function plainProgress(write: (text: string) => Promise<void>) {
-  return async (event: ProgressEvent): Promise<void> => {
-    if (event.progress) return;
-    await write(event.id ? `${event.id}: ${event.status}\n` : `${event.status}\n`);
-  };
-}
 
 /** docker pull [OPTIONS] NAME[:TAG|@DIGEST] */
 export const pullCommand: DockerCommand = {
@@ -33,7 +26,8 @@ export const pullCommand: DockerCommand = {
         if (flags.get('quiet') !== true) await context.stdout.write('Using default tag: latest\n');
       }
       const engine = context.engine;
-      const emit = flags.get('quiet') === true ? async () => undefined : plainProgress((text) => context.stdout.write(text));
+      const display = new ProgressDisplay((text) => context.stdout.write(text), context.tty, context.columns);
+      const emit = flags.get('quiet') === true ? async () => undefined : (event: ProgressEvent) => display.show(event);
       await pullImage({ registry: engine.registry, layers: engine.layers, images: engine.images, references: engine.references, clock: engine.clock, signal: context.signal }, ref, emit);
       await context.stdout.write(`${referenceString(ref)}\n`);
       return 0;
