@@ -3,9 +3,13 @@ import { commitCommand } from './container/commit';
 import { cpCommand } from './container/cp';
 import { createCommand } from './container/create';
 import { diffCommand } from './container/diff';
+import { containerInspectCommand } from './container/inspect';
+import { containerPruneCommand } from './container/prune';
 import { psCommand } from './container/ps';
+import { renameCommand } from './container/rename';
 import { rmCommand } from './container/rm';
 import { imageInspectCommand } from './image/inspect';
+import { imagePruneCommand } from './image/prune';
 import { loadCommand } from './image/load';
 import { saveCommand } from './image/save';
 import { historyCommand } from './image/history';
@@ -13,6 +17,8 @@ import { imagesCommand } from './image/images';
 import { pullCommand } from './image/pull';
 import { rmiCommand } from './image/rmi';
 import { tagCommand } from './image/tag';
+import { inspectCommand } from './system/inspect';
+import { systemCommand } from './system/system';
 import { versionCommand } from './system/version';
 
 /** `docker image …`: the image commands under their management names. */
@@ -26,6 +32,7 @@ const imageCommand: ManagementCommand = {
     imageInspectCommand,
     loadCommand,
     { ...imagesCommand, name: 'ls' },
+    imagePruneCommand,
     pullCommand,
     { ...rmiCommand, name: 'rm' },
     saveCommand,
@@ -39,7 +46,7 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, { ...psCommand, name: 'ls' }, rmCommand],
+  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, { ...psCommand, name: 'ls' }, containerPruneCommand, renameCommand, rmCommand],
 };
 
 /** Every docker command the simulator implements. */
@@ -52,12 +59,15 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   historyCommand,
   imageCommand,
   imagesCommand,
+  inspectCommand,
   loadCommand,
   psCommand,
   pullCommand,
+  renameCommand,
   rmCommand,
   rmiCommand,
   saveCommand,
+  systemCommand,
   tagCommand,
   versionCommand,
 ];
