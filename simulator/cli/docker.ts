@@ -60,7 +60,8 @@ async function runManagement(command: ManagementCommand, argv: string[], context
   const sub = command.subcommands.find((candidate) => candidate.name === name);
   if (!sub) {
     const path = `docker ${command.name}`;
-    await context.stderr.write(`docker: unknown command: ${path} ${name}\n\nUsage:  ${path} COMMAND\n\nRun '${path} --help' for more information\n`);
+    // cli.NoArgs prints the parent's use line, which has no COMMAND.
+    await context.stderr.write(`docker: unknown command: ${path} ${name}\n\nUsage:  ${path}\n\nRun '${path} --help' for more information\n`);
     return 1;
   }
   return runCommand(sub, `docker ${command.name} ${name}`, rest, context);

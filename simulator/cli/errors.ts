@@ -1,11 +1,12 @@
 import { EngineError } from '../errdefs/errors';
 import { InvalidReferenceError } from '../reference/reference';
 import type { CommandContext } from '../shell/command';
+import { TemplateExecError, TemplateParseError } from './format/template';
 
 /**
  * Prints an error the way docker/cli does when a command returns it: daemon
- * errors after `Error response from daemon: `, client-side ones (such as a
- * malformed reference) as they are. Returns the exit status (1). Anything
+ * errors after `Error response from daemon: `, client-side ones (a malformed
+ * reference, a --format that does not parse or run) as docker/cli words them. Returns the exit status (1). Anything
  * else is a bug and is rethrown.
  */
 export async function reportError(context: CommandContext, error: unknown): Promise<number> {
@@ -13,8 +14,13 @@ export async function reportError(context: CommandContext, error: unknown): Prom
     await context.stderr.write(`Error response from daemon: ${error.message}\n`);
     return 1;
   }
-  if (error instanceof InvalidReferenceError) {
+  if (error instanceof InvalidReferenceError || error instanceof TemplateExecError) {
     await context.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof TemplateParseError) {
+    // docker/cli's formatter wraps a --format that does not parse.
+    await context.stderr.write(`template parsing error: ${error.message}\n`);
     return 1;
   }
   throw error;

@@ -1,4 +1,5 @@
 import type { Container } from '../container/container';
+import { overlayDir } from './overlay';
 import { isRunning } from '../container/container';
 import { digestOf, hexOf } from '../digest/digest';
 import type { RunConfig } from '../image/config';
@@ -44,11 +45,6 @@ const MASKED_PATHS = [
 
 /** The paths the daemon mounts read-only in every unprivileged container. */
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
-
-/** Where overlay2 keeps a directory: moby names it with a random ID; here it derives from `seed`, so it is stable (the image layers' use images/inspect.ts's seed). */
-function overlayDir(seed: string): string {
-  return `/var/lib/docker/overlay2/${hexOf(digestOf(seed))}`;
-}
 
 /** The default bridge network's ID: random in moby, derived here so it stays the same. */
 const BRIDGE_NETWORK_ID = hexOf(digestOf('network:bridge'));

@@ -1,7 +1,7 @@
 import type { Engine } from '../daemon/engine';
 import type { Digest } from '../digest/digest';
 import { notFound } from '../errdefs/errors';
-import type { StoredImage } from '../image/store';
+import { AmbiguousImageIdError, type StoredImage } from '../image/store';
 import { familiarString, parseAnyReference, tagNameOnly } from '../reference/reference';
 
 /**
@@ -20,7 +20,13 @@ export function getImage(engine: Engine, refOrId: string): StoredImage {
   const id = engine.references.get(tagNameOnly(parsed.ref));
   const byReference = id ? engine.images.get(id as Digest) : undefined;
   if (byReference) return byReference;
-  const byId = engine.images.search(refOrId);
+  let byId;
+  try {
+    byId = engine.images.search(refOrId);
+  } catch (error) {
+    // moby's image search treats an ambiguous prefix as no match.
+    if (!(error instanceof AmbiguousImageIdError)) throw error;
+  }
   if (byId) return byId;
   throw notFound(`No such image: ${familiarString(tagNameOnly(parsed.ref))}`);
 }

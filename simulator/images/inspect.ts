@@ -1,13 +1,8 @@
 import type { Engine } from '../daemon/engine';
-import { digestOf, hexOf } from '../digest/digest';
+import { overlayDir } from '../daemon/overlay';
 import type { RunConfig } from '../image/config';
 import { familiarString } from '../reference/reference';
 import { getImage } from './get';
-
-/** Where overlay2 keeps a layer: moby names the directory with a random cache ID; ours derives from the chain ID, so it is stable. */
-function overlayDir(chainId: string): string {
-  return `/var/lib/docker/overlay2/${hexOf(digestOf(`cache:${chainId}`))}`;
-}
 
 /** The image's Config as Engine 28.2+ reports it: the OCI image config with Docker's extensions, unset fields left out. */
 function inspectConfig(config: RunConfig | undefined): Record<string, unknown> {
@@ -40,7 +35,7 @@ export function inspectImage(engine: Engine, name: string): Record<string, unkno
   const config = image.config;
   const references = engine.references.references(image.id);
   const stack = engine.layers.stack(engine.topLayerOf(image));
-  const dirs = stack.map((layer) => overlayDir(layer.chainId)).reverse();
+  const dirs = stack.map((layer) => overlayDir(`cache:${layer.chainId}`)).reverse();
   const [top, ...lower] = dirs;
   const data: Record<string, string> = {};
   if (lower.length > 0) data.LowerDir = lower.map((dir) => `${dir}/diff`).join(':');

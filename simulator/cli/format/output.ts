@@ -11,6 +11,8 @@ export interface Listing<Row> {
   /** Column titles by field, for the header row of any table format (docker/cli's header contexts). */
   headers: Readonly<Record<string, string>>;
   rows: readonly Row[];
+  /** The Go type docker/cli formats rows with, as template errors name it (`*formatter.imageContext`). */
+  goType: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function renderListing<Row extends object>(format: string, listing: Listi
   const prepared = prepareDockerFormat(format === '' ? 'table' : format);
   const source = prepared.table && prepared.template === '' ? listing.defaultTable : prepared.template;
   const template = parseTemplate('', source);
-  const lines = listing.rows.map((row) => template.execute(row));
+  const lines = listing.rows.map((row) => template.execute(row, () => listing.goType));
   if (!prepared.table) return lines.map((line) => `${line}\n`).join('');
   const header = template.execute(listing.headers, undefined, { header: true });
   return `${tabwrite([header, ...lines].join('\n'), { minwidth: 10, padding: 3 })}\n`;

@@ -86,6 +86,7 @@ export const psCommand: DockerCommand = {
           defaultTable: `{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${withSize ? '\t{{.Size}}' : ''}`,
           headers: CONTAINER_HEADERS,
           rows,
+          goType: '*formatter.ContainerContext',
         }),
       );
       return 0;

@@ -53,6 +53,7 @@ export const historyCommand: DockerCommand = {
           defaultTable: '{{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}',
           headers: { ...HISTORY_HEADERS, CreatedSince: human ? 'CREATED' : 'CREATED AT' },
           rows,
+          goType: '*image.historyContext',
         }),
       );
       return 0;

@@ -109,6 +109,7 @@ async function listCommand(context: CommandContext, flags: FlagValues, pattern: 
       defaultTable: `{{.Repository}}\t{{.Tag}}\t${showDigestColumn}{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}`,
       headers: IMAGE_HEADERS,
       rows: rows.map((row) => rowFields(row, noTrunc, now)),
+      goType: '*formatter.imageContext',
     }),
   );
   return 0;

@@ -6,8 +6,12 @@ import { familiarString, InvalidReferenceError, parseAnyReference, tagNameOnly }
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand } from '../../command';
 import { goJson, parseTemplate, TemplateExecError, TemplateParseError, type Template } from '../../format/template';
-import { indentJson } from '../image/inspect';
 import { INSPECT_FORMAT_HELP } from './version';
+
+/** Go's json.MarshalIndent(v, "", "    ") with its HTML-safe escaping: how the daemon's inspect JSON reaches the learner. */
+export function indentJson(value: unknown): string {
+  return JSON.stringify(value, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
 
 /** What looking up one name gave: the object, or the error line docker/cli prints for it. */
 export type InspectResult = { value: Record<string, unknown> } | { error: string };
