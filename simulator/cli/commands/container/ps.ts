@@ -7,8 +7,8 @@ import { ellipsis } from '../../format/ellipsis';
 import { renderListing, TABLE_FORMAT_HELP } from '../../format/output';
 import { containerStatusText, createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
 
-/** docker/cli's container table titles. */
-const CONTAINER_HEADERS = {
+/** docker/cli's container table titles (formatter/container.go). */
+export const CONTAINER_HEADERS = {
   Command: 'COMMAND',
   CreatedAt: 'CREATED AT',
   ID: 'CONTAINER ID',

@@ -6,8 +6,8 @@ import { reportError } from '../../errors';
 import { createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
 import { renderListing, TABLE_FORMAT_HELP } from '../../format/output';
 
-/** docker/cli's image table titles. */
-const IMAGE_HEADERS = {
+/** docker/cli's image table titles (formatter/image.go). */
+export const IMAGE_HEADERS = {
   Containers: 'CONTAINERS',
   CreatedAt: 'CREATED AT',
   CreatedSince: 'CREATED',
@@ -18,7 +18,7 @@ const IMAGE_HEADERS = {
   Size: 'SIZE',
   Tag: 'TAG',
   UniqueSize: 'UNIQUE SIZE',
-  VirtualSize: 'VIRTUAL SIZE',
+  VirtualSize: 'SIZE',
 };
 
 /** The fields a `--format` template sees for each row (docker/cli's imageContext). */

@@ -6,6 +6,8 @@ import type { DockerCommand } from '../../command';
 import { ellipsis } from '../../format/ellipsis';
 import { quote } from '../../format/go-format';
 import { TABLE_FORMAT_HELP } from '../../format/output';
+import { CONTAINER_HEADERS } from '../container/ps';
+import { IMAGE_HEADERS } from '../image/images';
 import { tabwrite } from '../../format/tabwriter';
 import { parseTemplate, prepareDockerFormat, TemplateExecError, TemplateParseError, type Template } from '../../format/template';
 import { containerStatusText, createdSince, humanSize, humanSizeWithPrecision, truncateId } from '../../format/units';
@@ -16,36 +18,7 @@ const SUMMARY_TABLE = '{{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Re
 const RAW_SUMMARY = 'type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\nreclaimable: {{.Reclaimable}}\n';
 const SUMMARY_HEADERS = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
 const IMAGE_TABLE = '{{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}';
-const IMAGE_HEADERS = {
-  Containers: 'CONTAINERS',
-  CreatedAt: 'CREATED AT',
-  CreatedSince: 'CREATED',
-  Digest: 'DIGEST',
-  ID: 'IMAGE ID',
-  Repository: 'REPOSITORY',
-  SharedSize: 'SHARED SIZE',
-  Size: 'SIZE',
-  Tag: 'TAG',
-  UniqueSize: 'UNIQUE SIZE',
-  VirtualSize: 'SIZE',
-};
 const CONTAINER_TABLE = '{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}';
-const CONTAINER_HEADERS = {
-  Command: 'COMMAND',
-  CreatedAt: 'CREATED AT',
-  ID: 'CONTAINER ID',
-  Image: 'IMAGE',
-  Labels: 'LABELS',
-  LocalVolumes: 'LOCAL VOLUMES',
-  Mounts: 'MOUNTS',
-  Names: 'NAMES',
-  Networks: 'NETWORKS',
-  Ports: 'PORTS',
-  RunningFor: 'CREATED',
-  Size: 'SIZE',
-  State: 'STATE',
-  Status: 'STATUS',
-};
 const VOLUME_TABLE = '{{.Name}}\t{{.Links}}\t{{.Size}}';
 const VOLUME_HEADERS = { Driver: 'DRIVER', Labels: 'LABELS', Links: 'LINKS', Mountpoint: 'MOUNTPOINT', Name: 'VOLUME NAME', Scope: 'SCOPE', Size: 'SIZE' };
 const BUILD_CACHE_TABLE = '{{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}';
