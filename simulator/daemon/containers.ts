@@ -16,6 +16,8 @@ export interface CreateOptions {
   command: string[];
   entrypoint?: string;
   env: string[];
+  /** `key=value` labels (a bare key gets an empty value), added to the image's. */
+  labels: string[];
   workdir?: string;
   user?: string;
   hostname?: string;
@@ -82,7 +84,7 @@ function runConfig(image: RunConfig, options: CreateOptions, id: string): RunCon
     WorkingDir: options.workdir ?? image.WorkingDir ?? '',
     Entrypoint: entrypoint,
     OnBuild: null,
-    Labels: image.Labels ?? {},
+    Labels: { ...(image.Labels ?? {}), ...Object.fromEntries(options.labels.map((label) => [label.split('=')[0] ?? label, label.includes('=') ? label.slice(label.indexOf('=') + 1) : ''])) },
     ...(image.StopSignal ? { StopSignal: image.StopSignal } : {}),
   };
 }

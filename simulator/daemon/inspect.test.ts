@@ -17,7 +17,7 @@ async function setup() {
   const diffId = await LayerStore.diffIdOf(changeset);
   engine.layers.register([{ diffId, changeset }]);
   const image = engine.images.create(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Cmd: ['sh'], Labels: { b: '2', a: '1' } }, rootfs: { type: 'layers', diff_ids: [diffId] } }));
-  const box = createContainer(engine, image, { imageName: 'shell', name: 'box', command: [], env: [], tty: false, openStdin: false, autoRemove: false });
+  const box = createContainer(engine, image, { imageName: 'shell', name: 'box', command: [], env: [], labels: [], tty: false, openStdin: false, autoRemove: false });
   // What the CLI prints: the data through JSON, as the indented and `json` outputs see it.
   const inspect = (size = false): Record<string, any> => JSON.parse(JSON.stringify(inspectContainer(engine, 'box', size)));
   return { engine, box, inspect };

@@ -1,6 +1,8 @@
 import { containerCommand } from '../../../daemon/containers';
 import type { Container } from '../../../container/container';
-import { isRunning } from '../../../container/container';
+import { listContainers } from '../../../daemon/container-list';
+import { parseFilterFlags } from '../../../daemon/filters';
+import { validateFilterFlag } from '../confirm';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
 import { ellipsis } from '../../format/ellipsis';
@@ -58,9 +60,16 @@ export const psCommand: DockerCommand = {
   category: { group: 'common', top: 3 },
   flags: [
     { name: 'all', shorthand: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
-    { name: 'filter', shorthand: 'f', type: 'list', varname: 'filter', usage: 'Filter output based on conditions provided' },
+    { name: 'filter', shorthand: 'f', type: 'list', varname: 'filter', usage: 'Filter output based on conditions provided', validate: validateFilterFlag },
     { name: 'format', type: 'string', usage: TABLE_FORMAT_HELP },
-    { name: 'last', shorthand: 'n', type: 'string', varname: 'int', usage: 'Show n last created containers (includes all states) (default -1)' },
+    {
+      name: 'last',
+      shorthand: 'n',
+      type: 'string',
+      varname: 'int',
+      usage: 'Show n last created containers (includes all states) (default -1)',
+      validate: (value) => (/^[+-]?\d+$/.test(value) ? undefined : `strconv.ParseInt: parsing "${value}": invalid syntax`),
+    },
     { name: 'latest', shorthand: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
     { name: 'no-trunc', type: 'bool', usage: "Don't truncate output" },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Only display container IDs' },
@@ -71,9 +80,11 @@ export const psCommand: DockerCommand = {
     try {
       const now = context.engine.clock.now();
       const last = flags.get('latest') === true ? 1 : Number(flags.get('last') ?? -1);
-      let containers = context.engine.containers.list();
-      if (last > 0) containers = containers.slice(0, last);
-      else if (flags.get('all') !== true) containers = containers.filter((container) => isRunning(container.state));
+      const containers = listContainers(context.engine, {
+        all: flags.get('all') === true,
+        limit: last,
+        filters: parseFilterFlags((flags.get('filter') as string[] | undefined) ?? []),
+      });
       const trunc = flags.get('no-trunc') !== true;
       const withSize = flags.get('size') === true;
       const rows = containers.map((container) => fields(container, trunc, now, withSize));
