@@ -14,11 +14,11 @@ import { Tree } from './tree';
 
 export const ALPINE_VERSION = '3.20.3';
 export const ALPINE_CREATED = '2024-09-06T22:20:07Z';
-const EPOCH = Date.parse(ALPINE_CREATED) / 1000;
+export const ALPINE_EPOCH = Date.parse(ALPINE_CREATED) / 1000;
 
 type FileSpec = [path: string, sizeOrText: number | string, mode?: number];
 
-interface ApkPackage {
+export interface ApkPackage {
   name: string;
   version: string;
   description: string;
@@ -52,7 +52,7 @@ export const ALPINE_PASSWD =
 export const ALPINE_GROUP =
   'root:x:0:root\nbin:x:1:root,bin,daemon\ndaemon:x:2:root,bin,daemon\nsys:x:3:root,bin\nadm:x:4:root,daemon\ntty:x:5:\ndisk:x:6:root\nlp:x:7:lp\nkmem:x:9:\nwheel:x:10:root\nfloppy:x:11:root\nmail:x:12:mail\nnews:x:13:news\nuucp:x:14:uucp\ncron:x:16:cron\naudio:x:18:\ncdrom:x:19:\ndialout:x:20:root\nftp:x:21:\nsshd:x:22:\ninput:x:23:\ntape:x:26:root\nvideo:x:27:root\nnetdev:x:28:\nkvm:x:34:kvm\ngames:x:35:\nshadow:x:42:\nwww-data:x:82:\nusers:x:100:games\nntp:x:123:\nabuild:x:300:\nutmp:x:406:\nping:x:999:\nnogroup:x:65533:\nnobody:x:65534:\n';
 
-const SHADOW = ALPINE_PASSWD.split('\n')
+export const ALPINE_SHADOW = ALPINE_PASSWD.split('\n')
   .filter(Boolean)
   .map((line) => `${line.split(':')[0]}:${line.startsWith('root:') ? '*' : '!'}::0:::::\n`)
   .join('');
@@ -261,7 +261,7 @@ const PACKAGES: ApkPackage[] = [
       ['/etc/nsswitch.conf', NSSWITCH],
       ['/etc/passwd', ALPINE_PASSWD],
       ['/etc/profile', PROFILE],
-      ['/etc/shadow', SHADOW, 0o640],
+      ['/etc/shadow', ALPINE_SHADOW, 0o640],
       ['/etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n'],
       ['/etc/sysctl.conf', '# content of this file will override /etc/sysctl.d/*\n'],
     ],
@@ -433,9 +433,9 @@ function q1(seed: string): string {
 }
 
 /** apk's installed database: a stanza per package, its directories (R: files below each F:). */
-function installedDb(): string {
+export function installedDb(extra: readonly ApkPackage[] = []): string {
   const stanzas: string[] = [];
-  for (const pkg of PACKAGES) {
+  for (const pkg of [...PACKAGES, ...extra]) {
     const size = pkg.files.reduce((sum, [, content]) => sum + (typeof content === 'number' ? content : Buffer.byteLength(content)), 0);
     const lines = [
       `C:${q1(`${pkg.name}-${pkg.version}`)}`,
@@ -498,11 +498,11 @@ export async function alpineMinirootfs(): Promise<Tree> {
   ] as const) {
     tree.file(path, await fromDeb('openssl', from), { ...openssl, mode });
   }
-  const dirOwner = { mtime: EPOCH };
+  const dirOwner = { mtime: ALPINE_EPOCH };
   for (const top of ['/bin', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/sbin', '/usr/share', '/var']) tree.dir(top, dirOwner);
   for (const pkg of PACKAGES) {
     const owner = { mtime: pkg.built };
-    for (const dir of pkg.dirs ?? []) tree.mkdirp(dir, { mode: 0o755, uid: 0, gid: 0, mtime: EPOCH });
+    for (const dir of pkg.dirs ?? []) tree.mkdirp(dir, { mode: 0o755, uid: 0, gid: 0, mtime: ALPINE_EPOCH });
     for (const [path, content, mode] of pkg.files) {
       if (typeof content === 'number') tree.sizedFile(path, content, { ...owner, mode: mode ?? 0o644 });
       else tree.file(path, content, { ...owner, mode: mode ?? 0o644 });
@@ -510,33 +510,48 @@ export async function alpineMinirootfs(): Promise<Tree> {
     for (const [path, target] of pkg.links ?? []) tree.symlink(path, target, pkg.built);
   }
   // Modes the layout sets.
-  tree.dir('/root', { mtime: EPOCH, mode: 0o700 });
-  tree.dir('/tmp', { mtime: EPOCH, mode: 0o1777 });
-  tree.dir('/var/tmp', { mtime: EPOCH, mode: 0o1777 });
-  tree.dir('/proc', { mtime: EPOCH, mode: 0o555 });
-  tree.dir('/sys', { mtime: EPOCH, mode: 0o555 });
-  tree.dir('/var/empty', { mtime: EPOCH, mode: 0o555 });
-  tree.dir('/var/spool/mail', { mtime: EPOCH, mode: 0o775, gid: 12 });
-  tree.dir('/var/mail', { mtime: EPOCH, mode: 0o775, gid: 12 });
-  tree.dir('/etc/crontabs', { mtime: EPOCH, mode: 0o755 });
-  tree.symlink('/var/lock', '../run/lock', EPOCH);
+  tree.dir('/root', { mtime: ALPINE_EPOCH, mode: 0o700 });
+  tree.dir('/tmp', { mtime: ALPINE_EPOCH, mode: 0o1777 });
+  tree.dir('/var/tmp', { mtime: ALPINE_EPOCH, mode: 0o1777 });
+  tree.dir('/proc', { mtime: ALPINE_EPOCH, mode: 0o555 });
+  tree.dir('/sys', { mtime: ALPINE_EPOCH, mode: 0o555 });
+  tree.dir('/var/empty', { mtime: ALPINE_EPOCH, mode: 0o555 });
+  tree.dir('/var/spool/mail', { mtime: ALPINE_EPOCH, mode: 0o775, gid: 12 });
+  tree.dir('/var/mail', { mtime: ALPINE_EPOCH, mode: 0o775, gid: 12 });
+  tree.dir('/etc/crontabs', { mtime: ALPINE_EPOCH, mode: 0o755 });
+  tree.symlink('/var/lock', '../run/lock', ALPINE_EPOCH);
   tree.remove('/var/lock/subsys');
   // busybox's trigger: `busybox --install -s`, one absolute symlink per applet.
-  for (const [dir, names] of Object.entries(APPLETS)) for (const name of names) tree.symlink(`${dir}/${name}`, '/bin/busybox', EPOCH);
+  for (const [dir, names] of Object.entries(APPLETS)) for (const name of names) tree.symlink(`${dir}/${name}`, '/bin/busybox', ALPINE_EPOCH);
   // What the release adds: its identity, apk's configuration and database.
-  tree.file('/etc/alpine-release', `${ALPINE_VERSION}\n`, { mtime: EPOCH });
-  tree.file('/etc/os-release', OS_RELEASE, { mtime: EPOCH });
-  tree.file('/etc/issue', 'Welcome to Alpine Linux 3.20\nKernel \\r on an \\m (\\l)\n\n', { mtime: EPOCH });
-  tree.file('/etc/secfixes.d/alpine', 'secfixes:\n  3.12.0-r0:\n    - CVE-2019-14697\n', { mtime: EPOCH });
-  tree.file('/etc/apk/arch', 'x86_64\n', { mtime: EPOCH });
-  tree.file('/etc/apk/repositories', 'https://dl-cdn.alpinelinux.org/alpine/v3.20/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.20/community\n', { mtime: EPOCH });
-  tree.file('/etc/apk/world', 'alpine-baselayout\nalpine-keys\napk-tools\nbusybox\nca-certificates-bundle\nlibc-utils\n', { mtime: EPOCH });
-  tree.file('/lib/apk/db/installed', installedDb(), { mtime: EPOCH });
-  tree.file('/lib/apk/db/lock', '', { mtime: EPOCH, mode: 0o600 });
-  tree.file('/lib/apk/db/scripts.tar', '', { mtime: EPOCH });
-  tree.file('/lib/apk/db/triggers', 'Q1' + 'Nh5zvQKSmmQTGfKX4pJeTuwBKo4= /usr/share/man\n', { mtime: EPOCH });
-  tree.clampMtimes(EPOCH);
+  tree.file('/etc/alpine-release', `${ALPINE_VERSION}\n`, { mtime: ALPINE_EPOCH });
+  tree.file('/etc/os-release', OS_RELEASE, { mtime: ALPINE_EPOCH });
+  tree.file('/etc/issue', 'Welcome to Alpine Linux 3.20\nKernel \\r on an \\m (\\l)\n\n', { mtime: ALPINE_EPOCH });
+  tree.file('/etc/secfixes.d/alpine', 'secfixes:\n  3.12.0-r0:\n    - CVE-2019-14697\n', { mtime: ALPINE_EPOCH });
+  tree.file('/etc/apk/arch', 'x86_64\n', { mtime: ALPINE_EPOCH });
+  tree.file('/etc/apk/repositories', 'https://dl-cdn.alpinelinux.org/alpine/v3.20/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.20/community\n', { mtime: ALPINE_EPOCH });
+  tree.file('/etc/apk/world', 'alpine-baselayout\nalpine-keys\napk-tools\nbusybox\nca-certificates-bundle\nlibc-utils\n', { mtime: ALPINE_EPOCH });
+  tree.file('/lib/apk/db/installed', installedDb(), { mtime: ALPINE_EPOCH });
+  tree.file('/lib/apk/db/lock', '', { mtime: ALPINE_EPOCH, mode: 0o600 });
+  tree.file('/lib/apk/db/scripts.tar', '', { mtime: ALPINE_EPOCH });
+  tree.file('/lib/apk/db/triggers', 'Q1' + 'Nh5zvQKSmmQTGfKX4pJeTuwBKo4= /usr/share/man\n', { mtime: ALPINE_EPOCH });
+  tree.clampMtimes(ALPINE_EPOCH);
   return tree;
+}
+
+/** /lib/apk/db/installed and world after `apk add` of more packages (files given as [path, size, mode]). */
+export function apkAdd(tree: Tree, extra: readonly ApkPackage[], world: readonly string[], epoch: number): void {
+  for (const pkg of extra) {
+    for (const [path, content, mode] of pkg.files) {
+      if (typeof content === 'number') tree.sizedFile(path, content, { mtime: Math.min(pkg.built, epoch), mode: mode ?? 0o644 });
+      else tree.file(path, content, { mtime: Math.min(pkg.built, epoch), mode: mode ?? 0o644 });
+    }
+    for (const [path, target] of pkg.links ?? []) tree.symlink(path, target, Math.min(pkg.built, epoch));
+  }
+  tree.file('/lib/apk/db/installed', installedDb(extra), { mtime: epoch });
+  tree.file('/lib/apk/db/scripts.tar', '', { mtime: epoch });
+  const base = ['alpine-baselayout', 'alpine-keys', 'apk-tools', 'busybox', 'ca-certificates-bundle', 'libc-utils'];
+  tree.file('/etc/apk/world', `${[...new Set([...base, ...world])].sort().join('\n')}\n`, { mtime: epoch });
 }
 
 /** apk's database is text a learner reads with cat; keep it with the /etc files. */

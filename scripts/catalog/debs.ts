@@ -74,11 +74,15 @@ export function parseStanza(block: string): Stanza {
   return stanza as unknown as Stanza;
 }
 
+const newestCache = new Map<string, Stanza | undefined>();
+
 /** The newest version apt knows of a package (dpkg's ordering). */
 function newest(name: string): Stanza | undefined {
+  if (newestCache.has(name)) return newestCache.get(name);
   const candidates = packageIndex().get(name);
-  if (!candidates) return undefined;
-  return candidates.reduce((best, next) => (compareVersions(next.Version, best.Version) > 0 ? next : best));
+  const found = candidates?.reduce((best, next) => (compareVersions(next.Version, best.Version) > 0 ? next : best));
+  newestCache.set(name, found);
+  return found;
 }
 
 function compareVersions(a: string, b: string): number {
@@ -91,13 +95,18 @@ function compareVersions(a: string, b: string): number {
   }
 }
 
+const providersCache = new Map<string, string[]>();
+
 /** Packages that Provide `name` (virtual packages). */
 function providers(name: string): string[] {
+  const cached = providersCache.get(name);
+  if (cached) return cached;
   const found: string[] = [];
   for (const [pkg, stanzas] of packageIndex()) {
     if (stanzas.some((s) => (s.Provides ?? '').split(',').some((p) => p.trim().split(/[\s(]/)[0] === name))) found.push(pkg);
   }
-  return found.sort();
+  providersCache.set(name, found.sort());
+  return found;
 }
 
 /** All packages of a priority, e.g. "required". */

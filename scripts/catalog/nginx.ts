@@ -662,7 +662,7 @@ export async function nginxRunLayer(base: Tree, basePackages: readonly string[],
     const md5sums = deb.controlFiles.get('md5sums');
     if (md5sums) tree.file(`/var/lib/dpkg/info/${id}.md5sums`, md5sums, owner);
   }
-  for (const [name] of [['nginx'], ['nginx-module-geoip'], ['nginx-module-image-filter'], ['nginx-module-njs'], ['nginx-module-xslt']]) {
+  for (const name of ['nginx', 'nginx-module-geoip', 'nginx-module-image-filter', 'nginx-module-njs', 'nginx-module-xslt']) {
     const files = NGINX_ORG_FILES.filter(([p]) => (name === 'nginx' ? !p.includes('_module') && !p.includes('njs') : p.includes(name.replace('nginx-module-', '').replace('-', '_')) || (name === 'nginx-module-njs' && (p.includes('_js_') || p.includes('njs')))));
     tree.file(`/var/lib/dpkg/info/${name}.list`, `/.\n${files.map(([p]) => p).join('\n')}\n`, owner);
   }
