@@ -8,7 +8,7 @@ import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { RemoteSession } from './client';
 import type { MessageEndpoint } from './protocol';
 import { serveSession } from './serve';
-import { asEndpoint, delay, stripAnsi, within } from '../testing/node-helpers';
+import { asEndpoint, delay, neverAnsweringTerminal, stripAnsi, within } from '../testing/node-helpers';
 
 const HIGH_WATER_BYTES = 64 * 1024;
 
@@ -241,18 +241,7 @@ describe('RemoteSession: interrupt', () => {
 
   it('stops a command waiting for a typed line', async () => {
     const remote = connect();
-    let asked: (prompt: string) => void = () => undefined;
-    const reading = new Promise<string>((resolve) => {
-      asked = resolve;
-    });
-    const terminal: TerminalIO = {
-      columns: 80,
-      write: async () => undefined,
-      readLine: (prompt) => {
-        asked(prompt);
-        return new Promise<string | null>(() => undefined);
-      },
-    };
+    const { terminal, asked: reading } = neverAnsweringTerminal();
     const run = remote.run("read -p 'Name: ' NAME", terminal);
     expect(await reading).toBe('Name: ');
     remote.interrupt();

@@ -4,7 +4,7 @@ import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { abortable, systemClock, type Clock } from './clock';
 import { createSession } from './shell-session';
 import type { Session, TerminalIO } from './types';
-import { delay, stripAnsi, within } from '../testing/node-helpers';
+import { delay, neverAnsweringTerminal, stripAnsi, within } from '../testing/node-helpers';
 
 const HOME_PROMPT = 'learner@layerlab:~$ ';
 
@@ -249,18 +249,7 @@ describe('ShellSession: interrupt', () => {
 
   it('stops a command waiting in readLine', async () => {
     const session = testSession();
-    let asked: (prompt: string) => void = () => undefined;
-    const reading = new Promise<string>((resolve) => {
-      asked = resolve;
-    });
-    const terminal: TerminalIO = {
-      columns: 80,
-      write: async () => undefined,
-      readLine: (prompt) => {
-        asked(prompt);
-        return new Promise<string | null>(() => undefined);
-      },
-    };
+    const { terminal, asked: reading } = neverAnsweringTerminal();
     const run = session.run("read -p 'Name: ' NAME", terminal);
     expect(await reading).toBe('Name: ');
     session.interrupt();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { MessagePort } from 'node:worker_threads';
 import { CatalogRegistry } from '../registry/catalog';
+import type { TerminalIO } from '../session/types';
 import type { MessageEndpoint } from '../remote/protocol';
 
 /** Removes SGR colour codes, to compare prompts as the learner reads them. */
@@ -32,4 +33,21 @@ export function asEndpoint(port: MessagePort): MessageEndpoint {
 /** The simulated Docker Hub, read from the site's catalog files as the sim CLI reads them. */
 export function nodeCatalogRegistry(): CatalogRegistry {
   return new CatalogRegistry(async (path) => JSON.parse(await readFile(new URL(`../../public/catalog/${path}`, import.meta.url), 'utf8')));
+}
+
+/** A terminal whose readLine never answers: resolves `asked` with the prompt, for testing interrupts of a reading command. */
+export function neverAnsweringTerminal(): { terminal: TerminalIO; asked: Promise<string> } {
+  let answer: (prompt: string) => void = () => undefined;
+  const asked = new Promise<string>((resolve) => {
+    answer = resolve;
+  });
+  const terminal: TerminalIO = {
+    columns: 80,
+    write: async () => undefined,
+    readLine: (prompt) => {
+      answer(prompt);
+      return new Promise<string | null>(() => undefined);
+    },
+  };
+  return { terminal, asked };
 }
