@@ -1,8 +1,8 @@
 import type { Engine } from '../daemon/engine';
 import type { Digest } from '../digest/digest';
-import { notFound } from '../errdefs/errors';
+import { invalidParameter, notFound } from '../errdefs/errors';
 import { AmbiguousImageIdError, type StoredImage } from '../image/store';
-import { familiarString, parseAnyReference, tagNameOnly } from '../reference/reference';
+import { familiarString, InvalidReferenceError, parseAnyReference, tagNameOnly } from '../reference/reference';
 
 /**
  * Finds an image by ID, ID prefix or reference, in moby's order
@@ -11,7 +11,14 @@ import { familiarString, parseAnyReference, tagNameOnly } from '../reference/ref
  * images fail with `No such image: <name>:latest`.
  */
 export function getImage(engine: Engine, refOrId: string): StoredImage {
-  const parsed = parseAnyReference(refOrId);
+  let parsed;
+  try {
+    parsed = parseAnyReference(refOrId);
+  } catch (error) {
+    // The daemon reports a malformed name as an invalid parameter (errdefs.InvalidParameter).
+    if (error instanceof InvalidReferenceError) throw invalidParameter(error.message);
+    throw error;
+  }
   if (parsed.kind === 'digest') {
     const image = engine.images.get(parsed.digest as Digest);
     if (image) return image;

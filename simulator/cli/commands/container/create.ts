@@ -3,7 +3,7 @@ import { pullImage, type ProgressEvent } from '../../../distribution/pull';
 import { EngineError } from '../../../errdefs/errors';
 import { getImage } from '../../../images/get';
 import type { StoredImage } from '../../../image/store';
-import { familiarString, InvalidReferenceError, parseNormalizedNamed, tagNameOnly } from '../../../reference/reference';
+import { familiarString, InvalidReferenceError, parseAnyReference, parseNormalizedNamed, tagNameOnly } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
 import { ProgressDisplay } from '../../format/progress';
@@ -29,6 +29,8 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
  */
 export async function imageForContainer(context: CommandContext, name: string): Promise<StoredImage> {
   const engine = context.engine;
+  // docker/cli checks the reference itself before asking the daemon.
+  parseAnyReference(name);
   try {
     return getImage(engine, name);
   } catch (error) {
