@@ -38,17 +38,25 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
   });
 }
 
-/** The wall clock, for the browser and the `sim` CLI. */
+/** The wall clock, for the browser and the `sim` CLI. Each sleep removes its abort listener when it ends, so a long pull does not pile them up. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
-    abortable(
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-      }),
-      signal,
-    ),
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) {
+        reject(new Interrupted());
+        return;
+      }
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(new Interrupted());
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }),
 };
 
 /**

@@ -1,3 +1,5 @@
+import { invalidParameter } from '../../../errdefs/errors';
+import { getImage } from '../../../images/get';
 import { imageRows, listImages, type ImageRow } from '../../../images/list';
 import { familiarMatch, parseNormalizedNamed } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
@@ -5,6 +7,9 @@ import type { DockerCommand, FlagValues } from '../../command';
 import { reportError } from '../../errors';
 import { createdSince, humanSizeWithPrecision, truncateId } from '../../format/units';
 import { renderListing, TABLE_FORMAT_HELP } from '../../format/output';
+
+/** The filters the daemon's image list accepts. */
+const IMAGE_FILTERS = ['before', 'dangling', 'label', 'label!', 'reference', 'since', 'until'];
 
 /** docker/cli's image table titles (formatter/image.go). */
 export const IMAGE_HEADERS = {
@@ -86,6 +91,15 @@ async function listCommand(context: CommandContext, flags: FlagValues, pattern: 
   const showDigests = flags.get('digests') === true;
   const filters = parseFilters((flags.get('filter') as string[] | undefined) ?? []);
   let summaries = listImages(engine, flags.get('all') === true);
+  for (const name of filters.keys()) if (!IMAGE_FILTERS.includes(name)) throw invalidParameter(`invalid filter '${name}'`);
+  // before= and since= compare creation times with the named image's (moby's image list).
+  for (const [name, keep] of [['before', (a: number, b: number) => a < b], ['since', (a: number, b: number) => a > b]] as const) {
+    for (const reference of filters.get(name) ?? []) {
+      const image = getImage(engine, reference);
+      const created = image.config.created ? Date.parse(image.config.created) : 0;
+      summaries = summaries.filter((summary) => keep(summary.created, created));
+    }
+  }
   const dangling = filters.get('dangling')?.[0];
   if (dangling !== undefined) summaries = summaries.filter((summary) => (summary.repoTags.length === 0) === (dangling === 'true'));
   for (const label of filters.get('label') ?? []) {
