@@ -1,12 +1,10 @@
 import { chainIds, digestOf, type Digest } from '../digest/digest';
 import { notFound, EngineError } from '../errdefs/errors';
-import type { ImageStore, StoredImage } from '../image/store';
-import type { LayerStore } from '../layer/store';
+import type { Engine } from '../daemon/engine';
+import type { StoredImage } from '../image/store';
 import { familiarName, familiarString, type Reference } from '../reference/reference';
-import type { ReferenceStore } from '../reference/store';
-import type { Registry, RemoteLayer } from '../registry/registry';
+import type { RemoteLayer } from '../registry/registry';
 import type { Changeset } from '../archive/types';
-import type { Clock } from '../session/clock';
 import { truncateId } from '../cli/format/units';
 
 /** One line of pull progress, as the daemon streams it (jsonmessage): `<id>: <status>` or a bare message. */
@@ -19,14 +17,8 @@ export interface ProgressEvent {
   layer?: boolean;
 }
 
-export interface PullDependencies {
-  registry: Registry;
-  layers: LayerStore;
-  images: ImageStore;
-  references: ReferenceStore;
-  clock: Clock;
-  signal: AbortSignal;
-}
+/** The parts of the engine a pull uses. */
+export type PullEngine = Pick<Engine, 'registry' | 'layers' | 'images' | 'references' | 'clock'>;
 
 export interface PullResult {
   image: StoredImage;
@@ -85,7 +77,7 @@ export function transferSchedule(blobSizes: readonly number[]): TransferStep[] {
  * download and extract the others, store the config, tag, and report the
  * manifest digest. `ref` is normalised and has a tag or a digest.
  */
-export async function pullImage(deps: PullDependencies, ref: Reference, emit: (event: ProgressEvent) => Promise<void>): Promise<PullResult> {
+export async function pullImage(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal): Promise<PullResult> {
   const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
   const remote = await deps.registry.resolve(`${ref.domain}/${ref.path}`, tagOrDigest);
   if (remote === 'repository not found') {
@@ -112,7 +104,7 @@ export async function pullImage(deps: PullDependencies, ref: Reference, emit: (e
   for (const step of transferSchedule(missing.map((layer) => layer.blobSize))) {
     const layer = missing[step.layer] as RemoteLayer;
     const id = truncateId(layer.blobDigest);
-    await deps.clock.sleep(step.at - elapsed, deps.signal);
+    await deps.clock.sleep(step.at - elapsed, signal);
     elapsed = step.at;
     const total = layer.blobSize;
     if (step.kind === 'downloading' || step.kind === 'extracting') {

@@ -40,7 +40,7 @@ export async function imageForContainer(context: CommandContext, name: string): 
   await context.stderr.write(`Unable to find image '${familiarString(ref)}' locally\n`);
   const display = new ProgressDisplay((text) => context.stderr.write(text), context.tty, context.columns);
   const emit = (event: ProgressEvent) => display.show(event);
-  const result = await pullImage({ registry: engine.registry, layers: engine.layers, images: engine.images, references: engine.references, clock: engine.clock, signal: context.signal }, ref, emit);
+  const result = await pullImage(engine, ref, emit, context.signal);
   return result.image;
 }
 

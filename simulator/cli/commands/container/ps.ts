@@ -1,5 +1,7 @@
+import { changesetSize } from '../../../archive/types';
 import { containerCommand } from '../../../daemon/containers';
 import type { Container } from '../../../container/container';
+import { goTimeString } from '../../../daemon/time';
 import { listContainers } from '../../../daemon/container-list';
 import { parseFilterFlags } from '../../../daemon/filters';
 import { validateFilterFlag } from '../confirm';
@@ -27,15 +29,12 @@ export const CONTAINER_HEADERS = {
   Status: 'STATUS',
 };
 
-/** The fields of docker/cli's containerContext. */
-function fields(container: Container, trunc: boolean, now: number, withSize: boolean) {
+/** The fields of docker/cli's containerContext; `size` is the SIZE column's text. */
+export function containerFields(container: Container, trunc: boolean, now: number, size: string) {
   const command = containerCommand(container).join(' ');
-  const size = container.layer.changeset();
-  let bytes = 0;
-  for (const change of size.values()) if (change.type === 'file') bytes += change.content.kind === 'bytes' ? change.content.bytes.length : change.content.size;
   return {
     Command: `"${trunc ? ellipsis(command, 20) : command}"`,
-    CreatedAt: new Date(container.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    CreatedAt: goTimeString(container.created),
     ID: trunc ? truncateId(container.id) : container.id,
     Image: container.imageName,
     Labels: Object.entries(container.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
@@ -45,7 +44,7 @@ function fields(container: Container, trunc: boolean, now: number, withSize: boo
     Networks: 'bridge',
     Ports: '',
     RunningFor: createdSince(container.created, now),
-    Size: withSize ? `${humanSizeWithPrecision(bytes, 3)} (virtual ${humanSizeWithPrecision(bytes, 3)})` : '0B',
+    Size: size,
     State: container.state.status,
     Status: containerStatusText({ ...container.state }, now),
   };
@@ -87,7 +86,10 @@ export const psCommand: DockerCommand = {
       });
       const trunc = flags.get('no-trunc') !== true;
       const withSize = flags.get('size') === true;
-      const rows = containers.map((container) => fields(container, trunc, now, withSize));
+      const rows = containers.map((container) => {
+        const bytes = humanSizeWithPrecision(changesetSize(container.layer.changeset()), 3);
+        return containerFields(container, trunc, now, withSize ? `${bytes} (virtual ${bytes})` : '0B');
+      });
       if (flags.get('quiet') === true) {
         await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
         return 0;

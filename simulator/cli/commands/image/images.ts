@@ -1,5 +1,6 @@
 import { invalidParameter } from '../../../errdefs/errors';
 import { getImage } from '../../../images/get';
+import { goTimeString } from '../../../daemon/time';
 import { imageRows, listImages, type ImageRow } from '../../../images/list';
 import { familiarMatch, parseNormalizedNamed } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
@@ -31,7 +32,7 @@ function rowFields(row: ImageRow, noTrunc: boolean, now: number) {
   const { summary } = row;
   return {
     Containers: 'N/A',
-    CreatedAt: new Date(summary.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    CreatedAt: goTimeString(summary.created),
     CreatedSince: createdSince(summary.created, now),
     Digest: row.digest,
     ID: noTrunc ? summary.id : truncateId(summary.id),

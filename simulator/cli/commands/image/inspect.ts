@@ -1,7 +1,8 @@
 import { inspectImage } from '../../../images/inspect';
 import type { DockerCommand } from '../../command';
-import { daemonError, inspectTemplate, printInspectResults } from '../system/inspect';
+import { inspectEach } from '../system/inspect';
 import { INSPECT_FORMAT_HELP } from '../system/version';
+
 /** docker image inspect [OPTIONS] IMAGE [IMAGE...] */
 export const imageInspectCommand: DockerCommand = {
   name: 'inspect',
@@ -13,17 +14,5 @@ export const imageInspectCommand: DockerCommand = {
     { name: 'platform', type: 'string', usage: 'Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n\'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)' },
   ],
   args: { kind: 'min', count: 1 },
-  async run(context, flags, names) {
-    const format = (flags.get('format') as string | undefined) ?? '';
-    const template = await inspectTemplate(context, format);
-    if (typeof template === 'number') return template;
-    const results = names.map((name) => {
-      try {
-        return { value: inspectImage(context.engine, name) };
-      } catch (error) {
-        return daemonError(error);
-      }
-    });
-    return printInspectResults(context, format, template, results);
-  },
+  run: (context, flags, names) => inspectEach(context, flags, names, (name) => inspectImage(context.engine, name)),
 };

@@ -28,7 +28,7 @@ export const pullCommand: DockerCommand = {
       const engine = context.engine;
       const display = new ProgressDisplay((text) => context.stdout.write(text), context.tty, context.columns);
       const emit = flags.get('quiet') === true ? async () => undefined : (event: ProgressEvent) => display.show(event);
-      await pullImage({ registry: engine.registry, layers: engine.layers, images: engine.images, references: engine.references, clock: engine.clock, signal: context.signal }, ref, emit);
+      await pullImage(engine, ref, emit, context.signal);
       await context.stdout.write(`${referenceString(ref)}\n`);
       return 0;
     } catch (error) {

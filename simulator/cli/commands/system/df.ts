@@ -1,12 +1,13 @@
 import { containerCommand } from '../../../daemon/containers';
 import { diskUsage, type DiskUsage } from '../../../daemon/disk-usage';
+import { goTimeString } from '../../../daemon/time';
 import { familiarName } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand } from '../../command';
 import { ellipsis } from '../../format/ellipsis';
 import { quote } from '../../format/go-format';
 import { TABLE_FORMAT_HELP } from '../../format/output';
-import { CONTAINER_HEADERS } from '../container/ps';
+import { CONTAINER_HEADERS, containerFields } from '../container/ps';
 import { IMAGE_HEADERS } from '../image/images';
 import { tabwrite } from '../../format/tabwriter';
 import { parseTemplate, prepareDockerFormat, TemplateExecError, TemplateParseError, type Template } from '../../format/template';
@@ -84,7 +85,7 @@ function verboseRows(usage: DiskUsage, trunc: boolean, now: number) {
     const first = summary.repoTags[0];
     return {
       Containers: String(containers),
-      CreatedAt: new Date(summary.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+      CreatedAt: goTimeString(summary.created),
       CreatedSince: createdSince(summary.created, now),
       Digest: '',
       ID: trunc ? truncateId(summary.id) : summary.id,
@@ -96,27 +97,7 @@ function verboseRows(usage: DiskUsage, trunc: boolean, now: number) {
       VirtualSize: humanSize(summary.size),
     };
   });
-  const containers = usage.containers.map(({ container, sizeRw }) => {
-    const command = containerCommand(container).join(' ');
-    return {
-      Command: quote(trunc ? ellipsis(command, 20) : command),
-      CreatedAt: new Date(container.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
-      ID: trunc ? truncateId(container.id) : container.id,
-      Image: container.imageName,
-      Labels: Object.entries(container.config.Labels ?? {})
-        .map(([key, value]) => `${key}=${value}`)
-        .join(','),
-      LocalVolumes: '0',
-      Mounts: '',
-      Names: container.name,
-      Networks: 'bridge',
-      Ports: '',
-      RunningFor: createdSince(container.created, now),
-      Size: humanSizeWithPrecision(sizeRw, 3),
-      State: container.state.status,
-      Status: containerStatusText({ ...container.state }, now),
-    };
-  });
+  const containers = usage.containers.map(({ container, sizeRw }) => containerFields(container, trunc, now, humanSizeWithPrecision(sizeRw, 3)));
   return { Images: images, Containers: containers, Volumes: [] as object[], BuildCache: [] as object[] };
 }
 

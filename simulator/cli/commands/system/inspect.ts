@@ -4,7 +4,7 @@ import { inspectImage } from '../../../images/inspect';
 import { AmbiguousImageIdError } from '../../../image/store';
 import { familiarString, InvalidReferenceError, parseAnyReference, tagNameOnly } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
-import type { DockerCommand } from '../../command';
+import type { DockerCommand, FlagValues } from '../../command';
 import { goJson, parseTemplate, TemplateExecError, TemplateParseError, type Template } from '../../format/template';
 import { INSPECT_FORMAT_HELP } from './version';
 
@@ -124,6 +124,21 @@ function lookupObject(context: CommandContext, name: string, type: string, size:
   }
   if (type !== '') return { error: `Error response from daemon: ${absentObject(type, name)}` };
   return { error: `Error: No such object: ${name}` };
+}
+
+/** The run of `docker image inspect` and `docker container inspect`: parse the format, look each name up, print. */
+export async function inspectEach(context: CommandContext, flags: FlagValues, names: readonly string[], lookup: (name: string) => Record<string, unknown>): Promise<number> {
+  const format = (flags.get('format') as string | undefined) ?? '';
+  const template = await inspectTemplate(context, format);
+  if (typeof template === 'number') return template;
+  const results = names.map((name) => {
+    try {
+      return { value: lookup(name) };
+    } catch (error) {
+      return daemonError(error);
+    }
+  });
+  return printInspectResults(context, format, template, results);
 }
 
 /** docker inspect [OPTIONS] NAME|ID [NAME|ID...] */
