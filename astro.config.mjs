@@ -2,8 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.PORT ?? 4321);
+
+/** The shell interpreter's browser build imports node:zlib for gzip and tar; in the worker it gets a small fflate-based stand-in. */
+const nodeZlibInWorker = {
+  name: 'layerlab:node-zlib',
+  enforce: /** @type {const} */ ('pre'),
+  resolveId: (/** @type {string} */ id) => (id === 'node:zlib' ? fileURLToPath(new URL('./src/terminal/node-zlib.ts', import.meta.url)) : null),
+};
 
 export default defineConfig({
   site: 'https://layerlab.dev',
@@ -16,6 +24,6 @@ export default defineConfig({
     },
   },
   vite: {
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [nodeZlibInWorker] },
   },
 });

@@ -88,6 +88,12 @@ export class ReadWriteLayer implements FilesystemView {
     this.set(path, { type: 'symlink', target, ...metadata });
   }
 
+  /** Changes a directory's own metadata (chmod, touch); what is inside it stays as it is. */
+  setDirectory(path: string, node: Extract<Node, { type: 'directory' }>): void {
+    const opaque = (this.changes.get(path) as { opaque?: boolean } | undefined)?.opaque;
+    this.changes.set(path, opaque ? { ...node, opaque } : node);
+  }
+
   /** Deletes `path` and, for a directory, everything below it (rm -r). */
   remove(path: string, mtime: number): void {
     if (!this.get(path) || path === '/') throw new FilesystemError('ENOENT', path);

@@ -9,15 +9,14 @@ const SEPARATORS = new Set([';', '&', '|']);
  * does: the first word of a command completes to command names, later words
  * to what the command offers (docker: subcommands and flags), or to paths.
  */
-export function completeLine(line: string, cursor: number, commands: ReadonlyMap<string, Command>, context: CompletionContext): CompletionResult {
+export function completeLine(line: string, cursor: number, names: readonly string[], programs: ReadonlyMap<string, Command>, context: CompletionContext): CompletionResult {
   const { words, start: from } = wordsOfCurrentCommand(line.slice(0, cursor));
   const partial = words.pop() ?? '';
   if (words.length === 0) {
-    const names = [...commands.keys()].filter((name) => name.startsWith(partial)).sort();
-    return { from, candidates: names.map((value) => ({ value })) };
+    return { from, candidates: names.filter((name) => name.startsWith(partial)).map((value) => ({ value })) };
   }
-  const command = commands.get(words[0] ?? '');
-  const candidates = command?.complete ? command.complete(words.slice(1), partial, context) : completePath(partial, context);
+  const command = programs.get(words[0] ?? '');
+  const candidates = command?.complete ? command.complete(words.slice(1), partial, context) : completePath(partial, context, words[0] === 'cd');
   return { from, candidates };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HostDirectories } from '../host/directories';
+import type { Registry } from '../registry/registry';
 import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { abortable, systemClock, type Clock } from './clock';
 import { createSession } from './shell-session';
@@ -376,8 +376,9 @@ describe('ShellSession: completion', () => {
   it('completes command names in the first word', async () => {
     session = testSession();
     expect(await complete('dock')).toEqual({ from: 0, candidates: [{ value: 'docker' }] });
-    expect(await complete('e')).toEqual({ from: 0, candidates: [{ value: 'echo' }] });
-    expect(await complete('c')).toEqual({ from: 0, candidates: [{ value: 'cd' }, { value: 'clear' }] });
+    expect(await complete('ech')).toEqual({ from: 0, candidates: [{ value: 'echo' }] });
+    expect(await complete('cl')).toEqual({ from: 0, candidates: [{ value: 'clear' }] });
+    expect(await complete('sha')).toEqual({ from: 0, candidates: [{ value: 'sha1sum' }, { value: 'sha256sum' }] });
     expect(await complete('zz')).toEqual({ from: 0, candidates: [] });
   });
 
@@ -424,28 +425,27 @@ describe('ShellSession: completion', () => {
     expect(await complete('echo hi;dock')).toEqual({ from: 8, candidates: [{ value: 'docker' }] });
     expect(await complete('echo hi; dock')).toEqual({ from: 9, candidates: [{ value: 'docker' }] });
     expect(await complete('echo hi && dock')).toEqual({ from: 11, candidates: [{ value: 'docker' }] });
-    expect(await complete('pwd || e')).toEqual({ from: 7, candidates: [{ value: 'echo' }] });
+    expect(await complete('pwd || ech')).toEqual({ from: 7, candidates: [{ value: 'echo' }] });
     expect(await complete('cd /tmp && docker ver')).toEqual({ from: 18, candidates: [{ value: 'version' }] });
   });
 });
 
 describe('ShellSession: internal errors', () => {
-  const broken: HostDirectories = {
-    isDirectory: () => {
+  const broken: Registry = {
+    resolve: () => {
       throw new Error('disk on fire');
     },
-    children: () => [],
-  };
+  } as unknown as Registry; // only resolve is reached before the failure
 
-  it('reports a command that throws, fails it with 1, and keeps the session usable', async () => {
-    const session = testSession({ directories: broken });
-    expect(await runLine(session, 'cd /tmp')).toEqual({ output: 'layerlab: internal error: disk on fire\n', status: 1 });
+  it('reports a program that throws, fails it with 1, and keeps the session usable', async () => {
+    const session = testSession({ registry: broken });
+    expect(await runLine(session, 'docker pull alpine')).toEqual({ output: 'Using default tag: latest\nlayerlab: internal error: disk on fire\n', status: 1 });
     expect((await session.state()).lastExitCode).toBe(1);
     expect(await runLine(session, 'echo ok')).toEqual({ output: 'ok\n', status: 0 });
   });
 
   it('fails only the broken command: the rest of the line still runs', async () => {
-    const session = testSession({ directories: broken });
-    expect(await runLine(session, 'cd /x; echo after')).toEqual({ output: 'layerlab: internal error: disk on fire\nafter\n', status: 0 });
+    const session = testSession({ registry: broken });
+    expect(await runLine(session, 'docker pull alpine | cat; echo after')).toEqual({ output: 'layerlab: internal error: disk on fire\nUsing default tag: latest\nafter\n', status: 0 });
   });
 });

@@ -1,14 +1,15 @@
 import { Engine } from '../daemon/engine';
 import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { HostDirectories } from '../host/directories';
-import { createHostFilesystem } from '../host/filesystem';
+import { createHostFilesystem, LEARNER_UID } from '../host/filesystem';
+import { hostTools, SHELL_ONLY } from '../host/programs';
 import { MemoryRegistry } from '../registry/memory';
 import type { Registry } from '../registry/registry';
-import { hostCommands } from '../shell/builtins';
-import type { Command, CommandContext, OutputStream } from '../shell/command';
-import { parseCommandLine, ShellSyntaxError, UnsupportedSyntaxError } from '../shell/parse';
+import { hostCommandNames, hostPrograms } from '../shell/builtins';
+import { Interpreter } from '../shell/interpreter';
 import { ShellState } from '../shell/state';
-import { abortable, Interrupted, ManualClock, systemClock, type Clock } from './clock';
+import { LayerFileSystem } from '../userland/filesystem';
+import { Interrupted, ManualClock, systemClock, type Clock } from './clock';
 import { completeLine } from './completion';
 import { bashPrompt } from './prompt';
 import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
@@ -46,7 +47,9 @@ class ShellSession implements Session {
   private readonly clock: Clock;
   private readonly directories: HostDirectories;
   private readonly host: ReadWriteLayer;
-  private readonly commands = hostCommands();
+  private readonly programs = hostPrograms();
+  private readonly names = hostCommandNames(this.programs);
+  private readonly interpreter: Interpreter;
   private running: AbortController | undefined;
   private readonly engine: Engine;
 
@@ -59,78 +62,37 @@ class ShellSession implements Session {
     this.directories = options.directories ?? this.host;
     const registry = options.registry ?? new MemoryRegistry();
     this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry });
+    this.interpreter = new Interpreter({
+      fs: new LayerFileSystem(this.host, this.clock, { uid: LEARNER_UID, gid: LEARNER_UID }),
+      state: this.shell,
+      clock: this.clock,
+      programs: this.programs,
+      environment: { clock: this.clock, directories: this.directories, host: this.host, engine: this.engine },
+      builtins: hostTools(),
+      virtualCommands: [...SHELL_ONLY],
+      processInfo: { pid: 2304, ppid: 2303, uid: LEARNER_UID, gid: LEARNER_UID },
+    });
   }
 
   async run(line: string, io: TerminalIO): Promise<number> {
     const controller = new AbortController();
     this.running = controller;
-    const stream: OutputStream = { write: (text) => abortable(io.write(text), controller.signal) };
     let status: number;
     try {
-      status = await this.runList(line, io, stream, controller.signal);
+      status = await this.interpreter.run(line, { columns: io.columns, tty: io.tty ?? false, write: (text) => io.write(text), readLine: (prompt) => io.readLine(prompt) }, controller.signal);
     } catch (error) {
       if (!(error instanceof Interrupted)) throw error;
       status = INTERRUPTED_STATUS;
+      this.shell.lastExitCode = status;
     } finally {
       this.running = undefined;
     }
-    this.shell.lastExitCode = status;
     if (line.trim() !== '') this.clock.elapse?.(MOMENT_MS);
     return status;
   }
 
-  private async runList(line: string, io: TerminalIO, stream: OutputStream, signal: AbortSignal): Promise<number> {
-    let list;
-    try {
-      list = parseCommandLine(line, (name) => this.shell.lookup(name));
-    } catch (error) {
-      if (!(error instanceof ShellSyntaxError || error instanceof UnsupportedSyntaxError)) throw error;
-      await stream.write(`${error.message}\n`);
-      return 2;
-    }
-    let status = this.shell.lastExitCode;
-    for (const { argv, connector } of list) {
-      if ((connector === '&&' && status !== 0) || (connector === '||' && status === 0)) continue;
-      status = await this.runCommand(argv, io, stream, signal);
-      this.shell.lastExitCode = status;
-    }
-    return status;
-  }
-
-  private async runCommand(argv: string[], io: TerminalIO, stream: OutputStream, signal: AbortSignal): Promise<number> {
-    const name = argv[0] ?? '';
-    const command: Command | undefined = this.commands.get(name);
-    if (!command) {
-      await stream.write(`bash: ${name}: command not found\n`);
-      return 127;
-    }
-    const context: CommandContext = {
-      argv,
-      stdout: stream,
-      stderr: stream,
-      readLine: (prompt) => abortable(io.readLine(prompt), signal),
-      columns: io.columns,
-      tty: io.tty ?? false,
-      signal,
-      shell: this.shell,
-      clock: this.clock,
-      directories: this.directories,
-      host: this.host,
-      commands: this.commands,
-      engine: this.engine,
-    };
-    try {
-      return await command.run(context);
-    } catch (error) {
-      if (error instanceof Interrupted) throw error;
-      // A bug in a command must not take the terminal down: say so, and fail only that command.
-      await stream.write(`layerlab: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
-    }
-  }
-
   async complete(line: string, cursor: number): Promise<CompletionResult> {
-    return completeLine(line, cursor, this.commands, { shell: this.shell, directories: this.directories, engine: this.engine });
+    return completeLine(line, cursor, this.names, this.programs, { shell: this.shell, directories: this.directories, engine: this.engine });
   }
 
   async prompt(): Promise<string> {

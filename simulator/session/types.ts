@@ -33,6 +33,10 @@ export interface SessionState {
   cwd: string;
   env: Record<string, string>;
   lastExitCode: number;
+  /** Functions defined by the learner, as the interpreter's syntax trees. */
+  functions?: Record<string, unknown>;
+  /** Lines typed, oldest first, for `history`. */
+  history?: string[];
 }
 
 /** A whole session as plain JSON: the shell, the learner's files, the engine and the time. Versioned. */

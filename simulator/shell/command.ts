@@ -3,10 +3,16 @@ import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { Engine } from '../daemon/engine';
 import type { HostDirectories } from '../host/directories';
 import type { CompletionCandidate } from '../session/types';
-import type { ShellState } from './state';
 
 export interface OutputStream {
   write(text: string): Promise<void>;
+}
+
+/** The shell a command was started from: where relative paths start, and its variables. */
+export interface ShellView {
+  readonly cwd: string;
+  readonly home: string;
+  readonly env: ReadonlyMap<string, string>;
 }
 
 /** What a command sees while it runs: its arguments, its streams and the machine. */
@@ -23,7 +29,7 @@ export interface CommandContext {
   tty: boolean;
   /** Aborts when the learner interrupts (Ctrl-C). */
   signal: AbortSignal;
-  shell: ShellState;
+  shell: ShellView;
   clock: Clock;
   directories: HostDirectories;
   /** The learner's machine's files, for commands that read or write them (docker cp, docker save). */
@@ -36,7 +42,7 @@ export interface CommandContext {
 
 /** What completing an argument of a command may use. */
 export interface CompletionContext {
-  shell: ShellState;
+  shell: ShellView;
   directories: HostDirectories;
   engine: Engine;
 }

@@ -1,40 +1,52 @@
 import { LEARNER_HOME } from '../host/directories';
 import type { SessionState } from '../session/types';
 
-/** The shell's variables, working directory and last exit status, which persist from line to line. */
+/** Variables the interpreter sets for itself, which are not the learner's to carry over. */
+const TRANSIENT = new Set(['?', 'OPTIND', 'SHELLOPTS', 'BASHOPTS']);
+
+/**
+ * What persists from line to line: variables, working directory, the last
+ * exit status, the functions defined, and the lines typed (for `history`).
+ */
 export class ShellState {
   cwd: string;
   lastExitCode: number;
-  readonly env: Map<string, string>;
+  env: Map<string, string>;
+  readonly functions: Map<string, unknown>;
+  readonly history: string[];
 
-  constructor(saved?: SessionState) {
-    this.cwd = saved?.cwd ?? LEARNER_HOME;
+  constructor(saved?: SessionState, defaults: Record<string, string> = hostEnvironment()) {
+    this.cwd = saved?.cwd ?? defaults.PWD ?? LEARNER_HOME;
     this.lastExitCode = saved?.lastExitCode ?? 0;
-    this.env = new Map(Object.entries(saved?.env ?? defaultEnvironment()));
+    this.env = new Map(Object.entries(saved?.env ?? defaults));
+    this.functions = new Map(Object.entries(saved?.functions ?? {}));
+    this.history = [...(saved?.history ?? [])];
   }
 
   get home(): string {
     return this.env.get('HOME') ?? LEARNER_HOME;
   }
 
-  /** Changes directory, keeping PWD and OLDPWD as bash does. */
-  chdir(path: string): void {
-    this.env.set('OLDPWD', this.cwd);
-    this.cwd = path;
-    this.env.set('PWD', path);
+  remember(line: string, limit: number): void {
+    this.history.push(line);
+    if (this.history.length > limit) this.history.splice(0, this.history.length - limit);
   }
 
-  /** The value of `$name`; `$?` is the last exit status, unset variables are empty. */
-  lookup(name: string): string {
-    return name === '?' ? String(this.lastExitCode) : this.env.get(name) ?? '';
+  /** Takes over what a command line left behind. */
+  adopt(env: Record<string, string>, functions: ReadonlyMap<string, unknown>, status: number): void {
+    this.env = new Map(Object.entries(env).filter(([name]) => !TRANSIENT.has(name)));
+    this.cwd = env.PWD ?? this.cwd;
+    for (const [name, source] of functions) this.functions.set(name, source);
+    this.lastExitCode = status;
   }
 
   save(): SessionState {
-    return { cwd: this.cwd, env: Object.fromEntries(this.env), lastExitCode: this.lastExitCode };
+    return { cwd: this.cwd, env: Object.fromEntries(this.env), lastExitCode: this.lastExitCode, functions: Object.fromEntries(this.functions), history: [...this.history] };
   }
 }
 
-function defaultEnvironment(): Record<string, string> {
+/** The learner's login environment on the host. */
+export function hostEnvironment(): Record<string, string> {
   return {
     HOME: LEARNER_HOME,
     HOSTNAME: 'layerlab',

@@ -17,6 +17,7 @@ import { imagesCommand } from './image/images';
 import { pullCommand } from './image/pull';
 import { rmiCommand } from './image/rmi';
 import { tagCommand } from './image/tag';
+import { infoCommand } from './system/info';
 import { inspectCommand } from './system/inspect';
 import { systemCommand } from './system/system';
 import { versionCommand } from './system/version';
@@ -59,6 +60,7 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   historyCommand,
   imageCommand,
   imagesCommand,
+  infoCommand,
   inspectCommand,
   loadCommand,
   psCommand,

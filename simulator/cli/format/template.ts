@@ -85,6 +85,21 @@ export interface Template {
  */
 export const JSON_NAMES: Readonly<Record<string, string>> = { APIVersion: 'ApiVersion' };
 
+/**
+ * Go's json.Marshaler: a struct value with a method under this key is encoded
+ * as the JSON text the method returns (compact), as encoding/json calls a
+ * type's MarshalJSON. Types whose JSON is not their fields in order under
+ * their Go names (embedded structs, `json:"-"`, omitempty, lowercase tags,
+ * custom marshalers) spell it out this way. The argument says whether `<`,
+ * `>` and `&` are to be escaped.
+ */
+export const MARSHAL_JSON: unique symbol = Symbol('MarshalJSON');
+
+/** A value that encodes itself (see {@link MARSHAL_JSON}). */
+export interface JsonMarshaler {
+  [MARSHAL_JSON](escapeHTML: boolean): string;
+}
+
 // ===========================================================================
 // Lexer (text/template/parse/lex.go)
 
@@ -2559,11 +2574,14 @@ function encodeJson(value: unknown, jsonNames: Readonly<Record<string, string>>,
           .sort(([a], [b]) => compareStrings(a, b))
           .map(([k, v]) => `${jsonString(k, escapeHTML)}:${encode(v)}`)
           .join(',')}}`;
-      case 'struct':
+      case 'struct': {
+        const marshal = (item as Partial<JsonMarshaler>)[MARSHAL_JSON];
+        if (typeof marshal === 'function') return marshal.call(item, escapeHTML);
         return `{${structFields(item as object)
           .filter(([, v]) => v !== undefined)
           .map(([k, v]) => `${jsonString(jsonNames[k] ?? k, escapeHTML)}:${encode(v)}`)
           .join(',')}}`;
+      }
       default:
         throw new UnsupportedJson();
     }

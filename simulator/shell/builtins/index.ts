@@ -1,14 +1,19 @@
+import { hostTools } from '../../host/programs';
 import { dockerCli } from '../../cli/docker';
 import type { Command } from '../command';
-import { cd } from './cd';
 import { clear } from './clear';
-import { echo } from './echo';
 import { help } from './help';
-import { pwd } from './pwd';
-import { read } from './read';
 import { sleep } from './sleep';
 
-/** The commands of the learner's machine, by name. */
-export function hostCommands(): Map<string, Command> {
-  return new Map([cd, clear, dockerCli(), echo, help, pwd, read, sleep].map((command) => [command.name, command]));
+/** Layerlab's own programs on the learner's machine, by name; the text tools come with the interpreter. */
+export function hostPrograms(): Map<string, Command> {
+  return new Map([clear, dockerCli(), help, sleep].map((command) => [command.name, command]));
+}
+
+/** bash's builtins that a learner types, for completion. */
+const SHELL_BUILTINS = ['cd', 'exit', 'export', 'read', 'set', 'shopt', 'source', 'type', 'unset'];
+
+/** Every command name of the host, for completion and `help`. */
+export function hostCommandNames(programs: ReadonlyMap<string, Command>): string[] {
+  return [...new Set([...hostTools(), ...SHELL_BUILTINS, ...programs.keys()])].sort();
 }

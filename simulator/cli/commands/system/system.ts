@@ -1,5 +1,6 @@
 import type { ManagementCommand } from '../../command';
 import { dfCommand } from './df';
+import { infoCommand } from './info';
 
 /** `docker system …`: the system commands the simulator has. */
 export const systemCommand: ManagementCommand = {
@@ -7,5 +8,5 @@ export const systemCommand: ManagementCommand = {
   name: 'system',
   short: 'Manage Docker',
   category: { group: 'management' },
-  subcommands: [dfCommand],
+  subcommands: [dfCommand, infoCommand],
 };

@@ -7,8 +7,8 @@ import { ENGINE_VERSION } from '../../../daemon/version';
 export const INSPECT_FORMAT_HELP =
   "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
-/** The client half of `docker version`: the CLI's clientVersion struct, Go field names in declaration order. */
-function clientVersion() {
+/** The client half of `docker version` (and of `docker info`): the CLI's clientVersion struct, Go field names in declaration order. */
+export function clientVersion() {
   const client = ENGINE_VERSION.client;
   return {
     Platform: { Name: ENGINE_VERSION.platform },

@@ -1,0 +1,260 @@
+import { Bash, defineCommand, type ByteString, type CommandName, type CustomCommand } from 'just-bash';
+import { abortable, Interrupted, type Clock } from '../session/clock';
+import type { LayerFileSystem } from '../userland/filesystem';
+import type { Command, CommandContext, OutputStream } from './command';
+import type { ShellState } from './state';
+import { ATTACHED_MARKER, TERMINAL_DEVICE, TerminalPlugin } from './terminal-plugin';
+
+/** Where a command line's output goes and its typed input comes from. */
+export interface ShellTerminal {
+  readonly columns: number;
+  /** Output goes to a terminal (docker draws live progress), not a pipe. */
+  readonly tty: boolean;
+  write(text: string): Promise<void>;
+  /** Shows `prompt`, resolves with the typed line, or null at end of input (Ctrl-D). */
+  readLine(prompt: string): Promise<string | null>;
+}
+
+/** What Layerlab's own programs (docker, …) get besides their arguments and streams. */
+export type ProgramEnvironment = Pick<CommandContext, 'clock' | 'directories' | 'host' | 'engine'>;
+
+export interface InterpreterOptions {
+  fs: LayerFileSystem;
+  state: ShellState;
+  clock: Clock;
+  /** Layerlab's programs, run inside the shell like any command. */
+  programs: ReadonlyMap<string, Command>;
+  environment: ProgramEnvironment;
+  /** The interpreter's own commands that exist here; all of them when omitted. */
+  builtins?: CommandName[];
+  /** Commands with no file of their own (bash's builtins the interpreter runs as commands). */
+  virtualCommands?: readonly string[];
+  /** What `$$`, `$UID` and friends say. */
+  processInfo?: { pid: number; ppid: number; uid: number; gid: number };
+}
+
+/** The continuation prompt (PS2). */
+const CONTINUATION_PROMPT = '> ';
+/** bash's status for a command line stopped by Ctrl-C (128 + SIGINT). */
+const INTERRUPTED_STATUS = 130;
+/** How long a busy line may hold the thread before it lets an interrupt in. */
+const YIELD_EVERY_MS = 16;
+const HISTORY_SIZE = 1000;
+
+/**
+ * A bash shell on a simulated machine: just-bash interprets the language and
+ * runs the text tools; the files are the machine's layered filesystem; the
+ * learner's environment, working directory, functions and `$?` carry over
+ * from line to line; output streams to the terminal as commands produce it.
+ */
+export class Interpreter {
+  private readonly bash: Bash;
+  private readonly plugin: TerminalPlugin;
+  private running: { terminal: ShellTerminal; signal: AbortSignal } | undefined;
+  private lastYield = 0;
+
+  constructor(private readonly options: InterpreterOptions) {
+    const programs = [...options.programs.values()];
+    this.plugin = new TerminalPlugin(new Map([['read', READ_COMMAND]]), new Set(programs.map((program) => program.name)));
+    this.bash = new Bash({
+      fs: options.fs,
+      cwd: options.state.cwd,
+      env: Object.fromEntries(options.state.env),
+      defenseInDepth: false,
+      ...(options.builtins ? { commands: options.builtins } : {}),
+      ...(options.processInfo ? { processInfo: options.processInfo } : {}),
+      customCommands: [...programs.map((program) => this.asShellCommand(program)), this.readCommand(), this.historyCommand()],
+    });
+    this.bash.registerTransformPlugin(this.plugin);
+    for (const name of [READ_COMMAND, 'history', ...(options.virtualCommands ?? [])]) options.fs.addVirtualExecutable(`/usr/bin/${name}`);
+  }
+
+  get state(): ShellState {
+    return this.options.state;
+  }
+
+  /** Runs one command line (reading continuation lines while it is incomplete); resolves with its status. */
+  async run(line: string, terminal: ShellTerminal, signal: AbortSignal): Promise<number> {
+    const script = await this.readComplete(line, terminal, signal);
+    const state = this.options.state;
+    if (script.trim() === '') return state.lastExitCode;
+    state.remember(script, HISTORY_SIZE);
+    this.plugin.carried = { status: state.lastExitCode, functions: state.functions };
+    const decoder = new TextDecoder();
+    this.options.fs.attachDevice(TERMINAL_DEVICE, {
+      write: async (bytes) => {
+        const text = decoder.decode(bytes, { stream: true });
+        if (signal.aborted || text === '') return;
+        // A terminal that never takes the output must not keep Ctrl-C from working.
+        await abortable(terminal.write(text), signal).catch(() => undefined);
+        await this.yieldToInterrupts();
+      },
+      read: async () => new TextEncoder().encode(`${(await abortable(terminal.readLine(''), signal).catch(() => null)) ?? ''}`),
+    });
+    this.running = { terminal, signal };
+    let result;
+    try {
+      result = await this.bash.exec(script, { env: Object.fromEntries(state.env), replaceEnv: true, cwd: state.cwd, signal, rawScript: true });
+    } finally {
+      this.running = undefined;
+      this.options.fs.detachDevice(TERMINAL_DEVICE);
+    }
+    const interrupted = signal.aborted;
+    const leftover = result.stdout + (interrupted ? '' : asBashSays(result.stderr));
+    if (leftover) await terminal.write(leftover);
+    const status = interrupted ? INTERRUPTED_STATUS : result.exitCode;
+    state.adopt(result.env, this.plugin.defined, status);
+    return status;
+  }
+
+  /** Reads continuation lines, as bash does with PS2, while the line is unfinished (open quote, here-document, `|` at the end…). */
+  private async readComplete(line: string, terminal: ShellTerminal, signal: AbortSignal): Promise<string> {
+    let script = line;
+    while (this.isUnfinished(script)) {
+      const more = await abortable(terminal.readLine(CONTINUATION_PROMPT), signal);
+      if (more === null) break;
+      script = script.endsWith('\\') ? `${script.slice(0, -1)}${more}` : `${script}\n${more}`;
+    }
+    return script;
+  }
+
+  isUnfinished(script: string): boolean {
+    if (/(^|[^\\])(\\\\)*\\$/.test(script) || /(\|\||&&|\|)\s*$/.test(script)) return true;
+    try {
+      // Parsing and writing the line back fails on an unterminated here-document too.
+      this.bash.transform(script);
+      return false;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      if (/EOF|end of file|unterminated here-document/.test(message)) return true;
+      const at = /at (\d+):(\d+)/.exec(message);
+      const lines = script.split('\n');
+      return at !== null && Number(at[1]) >= lines.length && Number(at[2]) > (lines[lines.length - 1] ?? '').length;
+    }
+  }
+
+  /** Lets a message (an interrupt) in now and then during a busy line. */
+  private async yieldToInterrupts(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastYield < YIELD_EVERY_MS) return;
+    this.lastYield = now;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+
+  /** A Layerlab program as a command of the shell: attached to the terminal it streams and prompts; in a pipe its output is collected. */
+  private asShellCommand(program: Command): CustomCommand {
+    return defineCommand(program.name, async (args, ctx) => {
+      const running = this.running;
+      if (!running) return { stdout: '', stderr: `${program.name}: not running in a terminal session\n`, exitCode: 1 };
+      const { terminal, signal } = running;
+      const attached = ctx.env.get(ATTACHED_MARKER) ?? '';
+      let stdout = '';
+      let stderr = '';
+      const toTerminal: OutputStream = { write: (text) => abortable(terminal.write(text), signal) };
+      const typed = utf8(ctx.stdin).split('\n');
+      if (typed[typed.length - 1] === '') typed.pop();
+      const context: CommandContext = {
+        argv: [program.name, ...args],
+        stdout: attached.includes('o') ? toTerminal : { write: async (text) => void (stdout += text) },
+        stderr: attached.includes('e') ? toTerminal : { write: async (text) => void (stderr += text) },
+        readLine: attached.includes('i') ? (prompt) => abortable(terminal.readLine(prompt), signal) : async () => typed.shift() ?? null,
+        columns: terminal.columns,
+        tty: attached.includes('o') && terminal.tty,
+        signal,
+        shell: { cwd: ctx.cwd, home: ctx.env.get('HOME') ?? '/', env: ctx.env },
+        commands: this.options.programs,
+        ...this.options.environment,
+      };
+      let exitCode: number;
+      try {
+        exitCode = await program.run(context);
+      } catch (error) {
+        if (error instanceof Interrupted) exitCode = INTERRUPTED_STATUS;
+        else {
+          // A bug in a program must not take the terminal down: say so, and fail only that command.
+          await context.stderr.write(`layerlab: internal error: ${error instanceof Error ? error.message : String(error)}\n`).catch(() => undefined);
+          exitCode = 1;
+        }
+      }
+      return { stdout, stderr, exitCode };
+    });
+  }
+
+  /**
+   * `read` from the terminal: bash's builtin reads standard input, which the
+   * interpreter fills before a command starts, so a `read` whose input is the
+   * terminal is this command, which shows its prompt and waits for a line.
+   */
+  private readCommand(): CustomCommand {
+    return defineCommand(READ_COMMAND, async (args, ctx) => {
+      const parsed = parseReadArguments(args);
+      if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 2 };
+      const running = this.running;
+      const line = running ? await abortable(running.terminal.readLine(parsed.prompt), running.signal).catch(() => null) : null;
+      if (line === null) return { stdout: '', stderr: '', exitCode: 1 };
+      for (const [name, value] of splitFields(parsed.raw ? line : line.replace(/\\(.)/g, '$1'), parsed.names, ctx.env.get('IFS'))) {
+        await ctx.assignShellVariable?.(name, value);
+      }
+      return { stdout: '', stderr: '', exitCode: 0 };
+    });
+  }
+
+  /** `history`: the lines typed in this session, numbered as bash numbers them. */
+  private historyCommand(): CustomCommand {
+    return defineCommand('history', async () => {
+      const lines = this.options.state.history;
+      return { stdout: lines.map((line, index) => `${String(index + 1).padStart(5)}  ${line}\n`).join(''), stderr: '', exitCode: 0 };
+    });
+  }
+}
+
+/** The name the reading `read` runs under; never typed by the learner. */
+const READ_COMMAND = 'layerlab-read';
+const READ_USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n';
+
+function parseReadArguments(args: string[]): { prompt: string; raw: boolean; names: string[] } | { error: string } {
+  const rest = [...args];
+  let prompt = '';
+  let raw = false;
+  while (rest[0]?.startsWith('-') && rest[0] !== '-') {
+    const cluster = rest.shift() ?? '';
+    if (cluster === '--') break;
+    for (let i = 1; i < cluster.length; i++) {
+      const option = cluster[i];
+      if (option === 'r' || option === 'e' || option === 's') raw ||= option === 'r';
+      else if (option === 'p' && (i + 1 < cluster.length || rest.length > 0)) {
+        prompt = i + 1 < cluster.length ? cluster.slice(i + 1) : rest.shift() ?? '';
+        break;
+      } else if (option === 'p') return { error: `bash: read: -p: option requires an argument\n${READ_USAGE}` };
+      else return { error: `bash: read: -${option ?? ''}: invalid option\n${READ_USAGE}` };
+    }
+  }
+  return { prompt, raw, names: rest.length > 0 ? rest : ['REPLY'] };
+}
+
+/** bash's field splitting for read: blanks separate fields, the last name takes the rest of the line. */
+function splitFields(line: string, names: string[], ifs = ' \t\n'): [string, string][] {
+  if (names.length === 1 && names[0] === 'REPLY') return [['REPLY', line]];
+  const blank = `[${ifs.replace(/[\]\\^-]/g, '\\$&')}]`;
+  let rest = line.replace(new RegExp(`^${blank}+`), '');
+  return names.map((name, index) => {
+    if (index === names.length - 1) return [name, rest.replace(new RegExp(`${blank}+$`), '')];
+    const field = new RegExp(`^[^${blank.slice(1, -1)}]*`).exec(rest)?.[0] ?? '';
+    rest = rest.slice(field.length).replace(new RegExp(`^${blank}+`), '');
+    return [name, field];
+  });
+}
+
+/**
+ * Text of the interpreter's standard input. At run time a ByteString is a
+ * latin1 string (one char per byte); the browser build does not export the
+ * interpreter's own decoder, hence the cast.
+ */
+function utf8(bytes: ByteString): string {
+  return new TextDecoder().decode(Uint8Array.from(bytes as unknown as string, (char) => char.charCodeAt(0)));
+}
+
+/** The interpreter's messages as bash words them: syntax errors without the parser's position, limits without its configuration. */
+function asBashSays(stderr: string): string {
+  return stderr.replace(/^bash: syntax error: Parse error at \d+:\d+: syntax error/gm, 'bash: syntax error').replace(/, increase executionLimits\.\w+/g, '');
+}
