@@ -22,8 +22,14 @@ export type PullEngine = Pick<Engine, 'registry' | 'layers' | 'images' | 'refere
 
 export interface PullResult {
   image: StoredImage;
-  /** True when nothing new was downloaded ("Status: Image is up to date"). */
+  /** True when the reference already named this image ("Status: Image is up to date"). */
   upToDate: boolean;
+}
+
+export interface TagPullResult {
+  image: StoredImage;
+  /** False when the tag or digest already named this image locally. */
+  tagUpdated: boolean;
 }
 
 /** At most this many layers download at once; the others wait (moby's max-concurrent-downloads). */
@@ -72,30 +78,33 @@ export function transferSchedule(blobSizes: readonly number[]): TransferStep[] {
 }
 
 /**
- * docker pull, as the classic store's puller does it (pull_v2.go, xfer/download.go):
- * resolve the manifest, reuse layers already present ("Already exists"),
- * download and extract the others, store the config, tag, and report the
- * manifest digest. `ref` is normalised and has a tag or a digest.
+ * docker pull of one tag or digest, as the classic store's puller does it
+ * (moby daemon/internal/distribution/pull_v2.go pullTag, xfer/download.go):
+ * resolve the manifest, and unless the image is already present (then
+ * nothing is downloaded and no layer is reported), reuse the layers present
+ * ("Already exists"), download and extract the others and store the config;
+ * then report the manifest digest and tag. `tagUpdated` is false when the
+ * reference already named this image. `ref` is normalised and has a tag or a
+ * digest. The final "Status:" line is the caller's (pullRepository).
  */
-export async function pullImage(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal): Promise<PullResult> {
+export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal): Promise<TagPullResult> {
   const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
   const remote = await deps.registry.resolve(`${ref.domain}/${ref.path}`, tagOrDigest);
-  if (remote === 'repository not found') {
-    throw new EngineError(
-      'notFound',
-      `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-    );
-  }
+  if (remote === 'repository not found') throw pullAccessDenied(ref);
   if (remote === 'manifest not found') {
     throw notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
   }
   await emit({ id: tagOrDigest, status: `Pulling from ${ref.path}` });
 
+  // pullSchema2Layers: an image whose config is already in the store is not pulled again.
+  const existing = deps.images.get(digestOf(remote.configText));
   const diffIds = remote.layers.map((layer) => layer.diffId);
   const chain = chainIds(diffIds);
-  const missing = remote.layers.filter((_, index) => !deps.layers.has(chain[index] as Digest));
-  for (const [index, layer] of remote.layers.entries()) {
-    if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists', layer: true });
+  const missing = existing ? [] : remote.layers.filter((_, index) => !deps.layers.has(chain[index] as Digest));
+  if (!existing) {
+    for (const [index, layer] of remote.layers.entries()) {
+      if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists', layer: true });
+    }
   }
   for (const layer of missing) await emit({ id: truncateId(layer.blobDigest), status: 'Pulling fs layer', layer: true });
   for (const layer of missing.slice(CONCURRENT_DOWNLOADS)) await emit({ id: truncateId(layer.blobDigest), status: 'Waiting', layer: true });
@@ -118,17 +127,35 @@ export async function pullImage(deps: PullEngine, ref: Reference, emit: (event: 
     }
   }
 
-  const existing = deps.images.get(digestOf(remote.configText));
   const image = deps.images.create(remote.configText);
   if (!existing) {
     // The image takes one reference on its layer stack; layers present already are reused as they are.
     deps.layers.register(remote.layers.map((layer) => ({ diffId: layer.diffId, changeset: changesets.get(layer.diffId) ?? new Map() })));
   }
+  await emit({ status: `Digest: ${remote.manifestDigest}` });
+  const tagUpdated = deps.references.get(ref) !== image.id;
   const named = { domain: ref.domain, path: ref.path };
   if (ref.tag !== undefined && ref.digest === undefined) deps.references.addTag({ ...named, tag: ref.tag }, image.id, true);
   deps.references.addDigest({ ...named, digest: remote.manifestDigest }, image.id, true);
-  await emit({ status: `Digest: ${remote.manifestDigest}` });
-  const upToDate = existing !== undefined && missing.length === 0;
-  await emit({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarString(ref)}` });
-  return { image, upToDate };
+  return { image, tagUpdated };
+}
+
+/** What a pull of a repository that does not exist (or is private) fails with. */
+export function pullAccessDenied(ref: Reference): EngineError {
+  return new EngineError(
+    'notFound',
+    `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+  );
+}
+
+/** pullRepository's writeStatus: whether anything changed for `requested` (familiar form: `alpine:latest`, or `alpine` for all tags). */
+export function pullStatus(requested: string, layersDownloaded: boolean): ProgressEvent {
+  return { status: `Status: ${layersDownloaded ? 'Downloaded newer image' : 'Image is up to date'} for ${requested}` };
+}
+
+/** docker pull of a tag or digest: {@link pullTag}, then the status line. */
+export async function pullImage(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal): Promise<PullResult> {
+  const { image, tagUpdated } = await pullTag(deps, ref, emit, signal);
+  await emit(pullStatus(familiarString(ref), tagUpdated));
+  return { image, upToDate: !tagUpdated };
 }

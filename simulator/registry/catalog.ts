@@ -2,7 +2,7 @@ import { layerChangeset, validateCatalogImage, validateCatalogIndex, validateCat
 import type { CatalogImage, CatalogIndex } from '../catalog/format';
 import { hexOf } from '../digest/digest';
 import { manifestFor, MEDIA_TYPES } from './manifest';
-import type { Registry, RegistryMiss, RemoteImage } from './registry';
+import { sortTags, type Registry, type RegistryMiss, type RemoteImage } from './registry';
 
 /** Reads a catalog file by its path below the catalog root (`index.json`, `images/x.json`): fetch in the browser, the filesystem in Node. */
 export type CatalogLoader = (path: string) => Promise<unknown>;
@@ -31,6 +31,11 @@ export class CatalogRegistry implements Registry {
     }
     const key = entry.tags[tagOrDigest];
     return key === undefined ? 'manifest not found' : this.image(key);
+  }
+
+  async tags(repository: string): Promise<string[] | 'repository not found'> {
+    const entry = (await this.loadIndex()).repositories[repository.replace(/^docker\.io\/(library\/)?/, '')];
+    return entry ? sortTags(Object.keys(entry.tags)) : 'repository not found';
   }
 
   /** Familiar repository names with their tags, for the Hub page and `docker search`. */

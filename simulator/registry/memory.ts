@@ -2,7 +2,7 @@ import { changesetToTar } from '../archive/tar';
 import type { Changeset } from '../archive/types';
 import { digestOf, type Digest } from '../digest/digest';
 import { manifestFor, MEDIA_TYPES } from './manifest';
-import type { Registry, RegistryMiss, RemoteImage } from './registry';
+import { sortTags, type Registry, type RegistryMiss, type RemoteImage } from './registry';
 
 interface Repository {
   tags: Map<string, Digest>;
@@ -36,6 +36,11 @@ export class MemoryRegistry implements Registry {
     repo.manifests.set(image.manifestDigest, image);
     this.repositories.set(repository, repo);
     return image;
+  }
+
+  async tags(repository: string): Promise<string[] | 'repository not found'> {
+    const repo = this.repositories.get(repository);
+    return repo ? sortTags(repo.tags.keys()) : 'repository not found';
   }
 
   async resolve(repository: string, tagOrDigest: string): Promise<RemoteImage | RegistryMiss> {

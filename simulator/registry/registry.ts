@@ -26,4 +26,14 @@ export interface Registry {
    * or `gcr.io/distroless/static-debian12`) has under `tagOrDigest`, or why there is none.
    */
   resolve(repository: string, tagOrDigest: string): Promise<RemoteImage | RegistryMiss>;
+  /**
+   * Every tag of `repository`, as the registry's tag list (GET /v2/<name>/tags/list)
+   * returns them: in lexical order. `docker pull --all-tags` pulls them in this order.
+   */
+  tags(repository: string): Promise<string[] | 'repository not found'>;
+}
+
+/** The tag list's order: Go's sort.Strings, bytewise. */
+export function sortTags(tags: Iterable<string>): string[] {
+  return [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

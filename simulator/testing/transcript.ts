@@ -10,6 +10,8 @@ export class RecordingTerminal implements TerminalIO {
   constructor(
     private readonly typed: Array<string | null> = [],
     readonly columns = 80,
+    /** Whether the output counts as a terminal (Docker then draws progress and colours); transcripts run without one. */
+    readonly tty = false,
   ) {}
 
   async write(data: string): Promise<void> {
@@ -33,9 +35,14 @@ export function testSession(options: SessionOptions = {}): Session {
   return createSession({ clock: new ManualClock(TEST_START), ...options });
 }
 
-/** Runs `line` and returns what the terminal showed and the exit status. */
-export async function runLine(session: Session, line: string, typed: Array<string | null> = []): Promise<{ output: string; status: number }> {
-  const terminal = new RecordingTerminal(typed);
-  const status = await session.run(line, terminal);
-  return { output: terminal.output, status };
+/** Runs `line` and returns what the terminal showed and the exit status; `terminal` makes the output a TTY of that width. */
+export async function runLine(
+  session: Session,
+  line: string,
+  typed: Array<string | null> = [],
+  terminal?: { columns: number },
+): Promise<{ output: string; status: number }> {
+  const recording = new RecordingTerminal(typed, terminal?.columns ?? 80, terminal !== undefined);
+  const status = await session.run(line, recording);
+  return { output: recording.output, status };
 }

@@ -455,9 +455,18 @@ function needsServerInfo(format: string, sparse: object): boolean {
   }
 }
 
+/** Go's names for the types behind dockerInfo's fields, as template errors and %T show them. */
 const GO_TYPE_NAMES: ReadonlyArray<[string, string]> = [
   ['Info', '*system.Info'],
   ['ClientInfo', '*system.clientInfo'],
+  ['Plugins', 'system.PluginsInfo'],
+  ['RegistryConfig', '*registry.ServiceConfig'],
+  ['Swarm', 'swarm.Info'],
+  ['ContainerdCommit', 'system.Commit'],
+  ['RuncCommit', 'system.Commit'],
+  ['InitCommit', 'system.Commit'],
+  ['FirewallBackend', '*system.FirewallInfo'],
+  ['Containerd', '*system.ContainerdInfo'],
 ];
 
 async function runInfo(context: CommandContext, format: string): Promise<number> {
