@@ -1,3 +1,4 @@
+import type { RunningProcess } from '../runtime/process';
 import { ContainerStore } from '../container/store';
 import { ContentStore } from '../content/store';
 import { chainIdOf, type Digest } from '../digest/digest';
@@ -29,6 +30,10 @@ export class Engine {
   readonly images = new ImageStore();
   readonly references: ReferenceStore;
   readonly containers = new ContainerStore();
+  /** The processes of running containers (not part of a snapshot: a restored container has none). */
+  readonly processes = new Map<string, RunningProcess>();
+  /** Called when a container writes to its log (docker logs -f). */
+  readonly logListeners = new Set<(containerId: string) => void>();
   readonly random: Xoshiro128;
   /** When each image was last tagged here (docker tag, commit, build), for inspect's Metadata.LastTagTime. */
   private readonly tagTimes = new Map<Digest, number>();

@@ -51,6 +51,8 @@ class ShellSession implements Session {
   private readonly names = hostCommandNames(this.programs);
   private readonly interpreter: Interpreter;
   private running: AbortController | undefined;
+  /** Programs in the foreground that take Ctrl-C themselves (a container's shell), innermost last. */
+  private readonly foreground: Array<() => void> = [];
   private readonly engine: Engine;
 
   constructor(options: SessionOptions) {
@@ -67,7 +69,7 @@ class ShellSession implements Session {
       state: this.shell,
       clock: this.clock,
       programs: this.programs,
-      environment: { clock: this.clock, directories: this.directories, host: this.host, engine: this.engine },
+      environment: { clock: this.clock, directories: this.directories, host: this.host, engine: this.engine, onInterrupt: (handler) => this.takeInterrupts(handler) },
       builtins: hostTools(),
       virtualCommands: [...SHELL_ONLY],
       processInfo: { pid: 2304, ppid: 2303, uid: LEARNER_UID, gid: LEARNER_UID },
@@ -100,7 +102,17 @@ class ShellSession implements Session {
   }
 
   interrupt(): void {
-    this.running?.abort();
+    const handler = this.foreground[this.foreground.length - 1];
+    if (handler) handler();
+    else this.running?.abort();
+  }
+
+  private takeInterrupts(handler: () => void): () => void {
+    this.foreground.push(handler);
+    return () => {
+      const index = this.foreground.lastIndexOf(handler);
+      if (index >= 0) this.foreground.splice(index, 1);
+    };
   }
 
   async state(): Promise<SessionState> {

@@ -1,6 +1,8 @@
 import type { Clock } from '../session/clock';
 import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { Engine } from '../daemon/engine';
+import type { Container } from '../container/container';
+import type { Signals } from '../runtime/process';
 import type { HostDirectories } from '../host/directories';
 import type { CompletionCandidate } from '../session/types';
 
@@ -38,6 +40,25 @@ export interface CommandContext {
   commands: ReadonlyMap<string, Command>;
   /** The Docker engine the docker CLI talks to. */
   engine: Engine;
+  /** Inside a running shell line: run a tool the shell has, or a script in a nested shell; output goes where this command's goes. */
+  userland?: {
+    runTool(argv: string[]): Promise<ProcessResult>;
+    /** `name` is the script's `$0`. */
+    runScript(script: string, positional: string[], name?: string): Promise<ProcessResult>;
+  };
+  /** The container this runs in, for programs of a container's userland. */
+  container?: Container;
+  /** Signals sent to the container's process (docker stop, kill), for programs that handle them. */
+  signals?: Signals;
+  /** Makes Ctrl-C call `handler` instead of stopping the whole line (an interactive program in the foreground); returns the undo. */
+  onInterrupt?(handler: () => void): () => void;
+}
+
+/** What a nested run left to print (for a pipe) and its status. */
+export interface ProcessResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
 }
 
 /** What completing an argument of a command may use. */

@@ -1,9 +1,9 @@
 import { Bash, defineCommand, type ByteString, type CommandName, type CustomCommand } from 'just-bash';
 import { abortable, Interrupted, type Clock } from '../session/clock';
-import type { LayerFileSystem } from '../userland/filesystem';
+import type { Device, LayerFileSystem } from '../userland/filesystem';
 import type { Command, CommandContext, OutputStream } from './command';
 import type { ShellState } from './state';
-import { ATTACHED_MARKER, TERMINAL_DEVICE, TerminalPlugin } from './terminal-plugin';
+import { ATTACHED_MARKER, TERMINAL_DEVICE, TerminalPlugin, type Attachment } from './terminal-plugin';
 
 /** Where a command line's output goes and its typed input comes from. */
 export interface ShellTerminal {
@@ -11,12 +11,14 @@ export interface ShellTerminal {
   /** Output goes to a terminal (docker draws live progress), not a pipe. */
   readonly tty: boolean;
   write(text: string): Promise<void>;
+  /** Standard error when it is a stream of its own (a container without a TTY); otherwise it goes to {@link write}. */
+  writeError?(text: string): Promise<void>;
   /** Shows `prompt`, resolves with the typed line, or null at end of input (Ctrl-D). */
   readLine(prompt: string): Promise<string | null>;
 }
 
 /** What Layerlab's own programs (docker, …) get besides their arguments and streams. */
-export type ProgramEnvironment = Pick<CommandContext, 'clock' | 'directories' | 'host' | 'engine'>;
+export type ProgramEnvironment = Pick<CommandContext, 'clock' | 'directories' | 'host' | 'engine' | 'container' | 'signals' | 'onInterrupt'>;
 
 export interface InterpreterOptions {
   fs: LayerFileSystem;
@@ -31,7 +33,20 @@ export interface InterpreterOptions {
   virtualCommands?: readonly string[];
   /** What `$$`, `$UID` and friends say. */
   processInfo?: { pid: number; ppid: number; uid: number; gid: number };
+  /**
+   * A container's shell: commands are looked up in the container's files by
+   * this program (named {@link EXEC_COMMAND}), which runs what it finds.
+   */
+  exec?: { program: Command; builtins: ReadonlySet<string> };
 }
+
+type ShellCommandContext = Parameters<Parameters<typeof defineCommand>[1]>[1];
+
+/** The command a container's shell runs every command through; never typed by the learner. */
+export const EXEC_COMMAND = 'layerlab-exec';
+const EXIT_HOOK = 'layerlab-exit';
+const SOURCE_TEXT = 'layerlab-source-text';
+const STDERR_DEVICE = '/dev/layerlab-stderr';
 
 /** The continuation prompt (PS2). */
 const CONTINUATION_PROMPT = '> ';
@@ -54,8 +69,13 @@ export class Interpreter {
   private lastYield = 0;
 
   constructor(private readonly options: InterpreterOptions) {
-    const programs = [...options.programs.values()];
-    this.plugin = new TerminalPlugin(new Map([['read', READ_COMMAND]]), new Set(programs.map((program) => program.name)));
+    const programs = [...options.programs.values(), ...(options.exec ? [options.exec.program] : [])];
+    this.plugin = new TerminalPlugin({
+      readers: new Map([['read', READ_COMMAND]]),
+      terminalAware: new Set(programs.map((program) => program.name)),
+      stderrDevice: STDERR_DEVICE,
+      ...(options.exec ? { exec: { command: EXEC_COMMAND, builtins: options.exec.builtins, exitHook: EXIT_HOOK }, sourceText: SOURCE_TEXT } : {}),
+    });
     this.bash = new Bash({
       fs: options.fs,
       cwd: options.state.cwd,
@@ -63,11 +83,14 @@ export class Interpreter {
       defenseInDepth: false,
       ...(options.builtins ? { commands: options.builtins } : {}),
       ...(options.processInfo ? { processInfo: options.processInfo } : {}),
-      customCommands: [...programs.map((program) => this.asShellCommand(program)), this.readCommand(), this.historyCommand()],
+      customCommands: [...programs.map((program) => this.asShellCommand(program)), this.readCommand(), this.historyCommand(), this.exitHook(), this.sourceTextCommand()],
     });
     this.bash.registerTransformPlugin(this.plugin);
-    for (const name of [READ_COMMAND, 'history', ...(options.virtualCommands ?? [])]) options.fs.addVirtualExecutable(`/usr/bin/${name}`);
+    for (const name of [READ_COMMAND, EXIT_HOOK, SOURCE_TEXT, 'history', ...(options.exec ? [EXEC_COMMAND] : []), ...(options.virtualCommands ?? [])]) options.fs.addVirtualExecutable(`/usr/bin/${name}`);
   }
+
+  /** Set when the last line ran `exit`: an interactive shell then ends. */
+  exitRequested = false;
 
   get state(): ShellState {
     return this.options.state;
@@ -79,32 +102,47 @@ export class Interpreter {
     const state = this.options.state;
     if (script.trim() === '') return state.lastExitCode;
     state.remember(script, HISTORY_SIZE);
-    this.plugin.carried = { status: state.lastExitCode, functions: state.functions };
-    const decoder = new TextDecoder();
-    this.options.fs.attachDevice(TERMINAL_DEVICE, {
-      write: async (bytes) => {
-        const text = decoder.decode(bytes, { stream: true });
-        if (signal.aborted || text === '') return;
-        // A terminal that never takes the output must not keep Ctrl-C from working.
-        await abortable(terminal.write(text), signal).catch(() => undefined);
-        await this.yieldToInterrupts();
-      },
-      read: async () => new TextEncoder().encode(`${(await abortable(terminal.readLine(''), signal).catch(() => null)) ?? ''}`),
-    });
+    this.exitRequested = false;
+    this.plugin.carried = { status: state.lastExitCode, functions: state.functions, aliases: aliasesOf(state.env) };
+    const result = await this.execute(script, terminal, signal, { cwd: state.cwd, env: Object.fromEntries(state.env) });
+    state.adopt(result.env, this.plugin.defined, result.status);
+    return result.status;
+  }
+
+  private async execute(script: string, terminal: ShellTerminal, signal: AbortSignal, where: { cwd: string; env: Record<string, string> }): Promise<{ status: number; env: Record<string, string> }> {
+    this.attachTerminal(terminal, signal);
     this.running = { terminal, signal };
     let result;
     try {
-      result = await this.bash.exec(script, { env: Object.fromEntries(state.env), replaceEnv: true, cwd: state.cwd, signal, rawScript: true });
+      result = await this.bash.exec(script, { env: where.env, replaceEnv: true, cwd: where.cwd, signal, rawScript: true });
     } finally {
       this.running = undefined;
       this.options.fs.detachDevice(TERMINAL_DEVICE);
+      this.options.fs.detachDevice(STDERR_DEVICE);
     }
     const interrupted = signal.aborted;
-    const leftover = result.stdout + (interrupted ? '' : asBashSays(result.stderr));
-    if (leftover) await terminal.write(leftover);
-    const status = interrupted ? INTERRUPTED_STATUS : result.exitCode;
-    state.adopt(result.env, this.plugin.defined, status);
-    return status;
+    if (result.stdout) await terminal.write(result.stdout);
+    const stderr = interrupted ? '' : asBashSays(result.stderr);
+    if (stderr) await (terminal.writeError ?? terminal.write).call(terminal, stderr);
+    return { status: interrupted ? INTERRUPTED_STATUS : result.exitCode, env: result.env };
+  }
+
+  private attachTerminal(terminal: ShellTerminal, signal: AbortSignal): void {
+    const device = (write: (text: string) => Promise<void>): Device => {
+      const decoder = new TextDecoder();
+      return {
+        write: async (bytes) => {
+          const text = decoder.decode(bytes, { stream: true });
+          if (signal.aborted || text === '') return;
+          // A terminal that never takes the output must not keep Ctrl-C from working.
+          await abortable(write(text), signal).catch(() => undefined);
+          await this.yieldToInterrupts();
+        },
+        read: async () => new TextEncoder().encode(`${(await abortable(terminal.readLine(''), signal).catch(() => null)) ?? ''}`),
+      };
+    };
+    this.options.fs.attachDevice(TERMINAL_DEVICE, device((text) => terminal.write(text)));
+    this.options.fs.attachDevice(STDERR_DEVICE, device((text) => (terminal.writeError ?? terminal.write).call(terminal, text)));
   }
 
   /** Reads continuation lines, as bash does with PS2, while the line is unfinished (open quote, here-document, `|` at the end…). */
@@ -151,12 +189,13 @@ export class Interpreter {
       let stdout = '';
       let stderr = '';
       const toTerminal: OutputStream = { write: (text) => abortable(terminal.write(text), signal) };
+      const toTerminalError: OutputStream = { write: (text) => abortable((terminal.writeError ?? terminal.write).call(terminal, text), signal) };
       const typed = utf8(ctx.stdin).split('\n');
       if (typed[typed.length - 1] === '') typed.pop();
       const context: CommandContext = {
         argv: [program.name, ...args],
         stdout: attached.includes('o') ? toTerminal : { write: async (text) => void (stdout += text) },
-        stderr: attached.includes('e') ? toTerminal : { write: async (text) => void (stderr += text) },
+        stderr: attached.includes('e') ? toTerminalError : { write: async (text) => void (stderr += text) },
         readLine: attached.includes('i') ? (prompt) => abortable(terminal.readLine(prompt), signal) : async () => typed.shift() ?? null,
         columns: terminal.columns,
         tty: attached.includes('o') && terminal.tty,
@@ -164,12 +203,21 @@ export class Interpreter {
         shell: { cwd: ctx.cwd, home: ctx.env.get('HOME') ?? '/', env: ctx.env },
         commands: this.options.programs,
         ...this.options.environment,
+        userland: {
+          // A program standing in for a tool of the same name (find) runs the tool it shadows.
+          runTool: async (argv) =>
+            argv[0] === program.name && ctx.origCommand
+              ? plain(await ctx.origCommand(argv.slice(1)))
+              : this.nested(ctx, { script: quote(argv[0] ?? ''), args: argv.slice(1), stdin: ctx.stdin }, attached, true),
+          runScript: (script, positional, name) => this.nested(ctx, { script: positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}\n${script}` : script, stdin: ctx.stdin, ...(name !== undefined ? { name } : {}) }, attached, false),
+        },
       };
       let exitCode: number;
       try {
         exitCode = await program.run(context);
       } catch (error) {
-        if (error instanceof Interrupted) exitCode = INTERRUPTED_STATUS;
+        // An interrupted line (Ctrl-C, a killed container) ends the programs it ran; that is not a bug.
+        if (error instanceof Interrupted || signal.aborted || ctx.signal?.aborted) exitCode = INTERRUPTED_STATUS;
         else {
           // A bug in a program must not take the terminal down: say so, and fail only that command.
           await context.stderr.write(`layerlab: internal error: ${error instanceof Error ? error.message : String(error)}\n`).catch(() => undefined);
@@ -178,6 +226,33 @@ export class Interpreter {
       }
       return { stdout, stderr, exitCode };
     });
+  }
+
+  /**
+   * Runs a command (a tool found in the container's files) or a script (a
+   * nested shell) inside the running line, its output going where the calling
+   * command's goes: to the terminal as it runs, or collected for a pipe.
+   */
+  private async nested(ctx: ShellCommandContext, what: { script: string; args?: string[]; stdin: ByteString; name?: string }, attached: string, tool: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    const saved = { carried: this.plugin.carried, attachment: this.plugin.attachment, bypass: this.plugin.bypassExec, scriptName: this.plugin.scriptName, exitRequested: this.exitRequested };
+    this.plugin.scriptName = what.name;
+    this.plugin.carried = { status: 0, functions: new Map() };
+    this.plugin.attachment = { stdin: attached.includes('i'), stdout: attached.includes('o'), stderr: attached.includes('e') };
+    this.plugin.bypassExec = tool;
+    try {
+      const result = await (ctx.exec as NonNullable<ShellCommandContext['exec']>)(what.script, {
+        cwd: ctx.cwd,
+        ...(what.args ? { args: what.args } : {}),
+        stdin: what.stdin as unknown as string,
+        stdinKind: 'bytes',
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      return { stdout: result.stdout, stderr: asBashSays(result.stderr), exitCode: result.exitCode };
+    } finally {
+      Object.assign(this.plugin, { carried: saved.carried, attachment: saved.attachment, bypassExec: saved.bypass, scriptName: saved.scriptName });
+      // `exit` in `sh -c` ends that shell, not the one that started it.
+      this.exitRequested = saved.exitRequested;
+    }
   }
 
   /**
@@ -195,6 +270,25 @@ export class Interpreter {
       for (const [name, value] of splitFields(parsed.raw ? line : line.replace(/\\(.)/g, '$1'), parsed.names, ctx.env.get('IFS'))) {
         await ctx.assignShellVariable?.(name, value);
       }
+      return { stdout: '', stderr: '', exitCode: 0 };
+    });
+  }
+
+  /** A sourced file's text without `set -u`, for image scripts (see terminal-plugin's sourceWithoutNounset). */
+  private sourceTextCommand(): CustomCommand {
+    return defineCommand(SOURCE_TEXT, async ([path = ''], ctx) => {
+      try {
+        const text = await this.options.fs.readFile(this.options.fs.resolvePath(ctx.cwd, path));
+        return { stdout: text.replace(/^(\s*set\s+-[a-zA-Z]*)u/gm, '$1'), stderr: '', exitCode: 0 };
+      } catch {
+        return { stdout: '', stderr: `sh: .: can't open '${path}'\n`, exitCode: 2 };
+      }
+    });
+  }
+
+  private exitHook(): CustomCommand {
+    return defineCommand(EXIT_HOOK, async () => {
+      this.exitRequested = true;
       return { stdout: '', stderr: '', exitCode: 0 };
     });
   }
@@ -252,6 +346,19 @@ function splitFields(line: string, names: string[], ifs = ' \t\n'): [string, str
  */
 function utf8(bytes: ByteString): string {
   return new TextDecoder().decode(Uint8Array.from(bytes as unknown as string, (char) => char.charCodeAt(0)));
+}
+
+function plain(result: { stdout: string; stderr: string; exitCode: number }): { stdout: string; stderr: string; exitCode: number } {
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+}
+
+/** A word for a script, quoted as the shell reads it back unchanged. */
+export function quote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function aliasesOf(env: ReadonlyMap<string, string>): Set<string> {
+  return new Set([...env.keys()].filter((name) => name.startsWith('BASH_ALIAS_')).map((name) => name.slice('BASH_ALIAS_'.length)));
 }
 
 /** The interpreter's messages as bash words them: syntax errors without the parser's position, limits without its configuration. */

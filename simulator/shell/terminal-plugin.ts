@@ -13,7 +13,7 @@ type AssignmentNode = SimpleCommandNode['assignments'][number];
 type FunctionDefNode = Extract<CommandNode, { type: 'FunctionDef' }>;
 
 /** Which of a command's standard streams are the terminal. */
-interface Attachment {
+export interface Attachment {
   stdin: boolean;
   stdout: boolean;
   stderr: boolean;
@@ -25,6 +25,29 @@ export interface CarriedState {
   status: number;
   /** Functions defined on earlier lines, as syntax trees (plain JSON). */
   functions: ReadonlyMap<string, unknown>;
+  aliases?: ReadonlySet<string>;
+}
+
+/** How a container's shell runs commands: through one command that finds them in the container's files. */
+export interface ExecInterposition {
+  /** The command that finds and runs a command by name (gets the name, then its arguments). */
+  command: string;
+  /** Names the shell itself implements, which are never looked up. */
+  builtins: ReadonlySet<string>;
+  /** A command run just before `exit`, so the shell knows it is leaving. */
+  exitHook?: string;
+}
+
+export interface PluginOptions {
+  /** Commands that read a typed line themselves when their input is the terminal (read → the reading command). */
+  readers: ReadonlyMap<string, string>;
+  /** Commands told by {@link ATTACHED_MARKER} that they run attached to the terminal. */
+  terminalAware: ReadonlySet<string>;
+  /** Where standard error goes when it is the terminal: the terminal itself, or a separate stream (a container without a TTY). */
+  stderrDevice: string;
+  exec?: ExecInterposition;
+  /** A command that prints a script file's text without `set -u` (see {@link sourceWithoutNounset}). */
+  sourceText?: string;
 }
 
 /**
@@ -40,24 +63,70 @@ export interface CarriedState {
 export class TerminalPlugin implements TransformPlugin {
   readonly name = 'layerlab-terminal';
   carried: CarriedState = { status: 0, functions: new Map() };
+  /** Which streams of the line are the terminal (a nested shell in a pipe has fewer). */
+  attachment: Attachment = { stdin: true, stdout: true, stderr: true };
   /** Functions defined by the last line transformed. */
   defined = new Map<string, FunctionDefNode>();
+  /** Set while the exec command itself runs a tool it found, which must not be looked up again. */
+  bypassExec = false;
+  /** `$0` of a script run by name (`/docker-entrypoint.sh`), which the interpreter would call "bash". */
+  scriptName: string | undefined;
 
-  constructor(
-    /** Commands that read a typed line themselves when their input is the terminal (read → the reading command). */
-    private readonly readers: ReadonlyMap<string, string>,
-    /** Commands told by {@link ATTACHED_MARKER} that they run attached to the terminal. */
-    private readonly terminalAware: ReadonlySet<string>,
-  ) {}
+  constructor(private readonly options: PluginOptions) {}
 
   transform({ ast }: TransformContext): TransformResult {
     this.defined = new Map();
     for (const statement of ast.statements) this.recordFunctions(statement);
-    for (const statement of ast.statements) this.attachStatement(statement, { stdin: true, stdout: true, stderr: true });
+    if (this.options.exec && !this.bypassExec) this.interposeExec(ast, this.options.exec);
+    if (this.scriptName !== undefined) {
+      replaceScriptName(ast, this.scriptName);
+      withoutNounset(ast);
+      if (this.options.sourceText) sourceWithoutNounset(ast, this.options.sourceText);
+    }
+    // Every terminal-aware command starts detached, so one inside $(…) of an attached one does not inherit its marker.
+    visitSimpleCommands(ast, (command) => {
+      if (this.isAware(command)) command.assignments.unshift(assignment(ATTACHED_MARKER, ''));
+    });
+    for (const statement of ast.statements) this.attachStatement(statement, this.attachment);
     const prelude = [...this.carried.functions.values()].filter(isFunctionDef).map((definition) => statementOf(structuredClone(definition)));
     // `$?` of the previous line, as a subshell that exits with it.
     if (this.carried.status !== 0) prelude.push(statementOf({ type: 'Subshell', body: [statementOf(simpleCommand('exit', [String(this.carried.status)]))], redirections: [] }));
     return { ast: { ...ast, statements: [...prelude, ...ast.statements] } };
+  }
+
+  /**
+   * Sends every command the shell would look up in PATH through the exec
+   * command, which finds it in the machine's files and runs what it is; and
+   * makes `exit` tell the exit hook first.
+   */
+  private interposeExec(ast: unknown, exec: ExecInterposition): void {
+    const functions = new Set([...this.carried.functions.keys(), ...this.defined.keys()]);
+    visitSimpleCommands(ast, (command, replace) => {
+      if (!command.name) return;
+      const name = literalName(command.name);
+      if (name === undefined) {
+        // A name made by expansion ("$f") is found at run time, like any other.
+        command.args.unshift(command.name);
+        command.name = word(exec.command);
+        return;
+      }
+      if (functions.has(name) || this.carried.aliases?.has(name)) return;
+      if (name === 'exit' && exec.exitHook) {
+        replace({ type: 'Group', body: [statementOf(simpleCommand(exec.exitHook, [])), statementOf({ ...command })], redirections: [] });
+      } else if (name === 'exec' && command.args.length > 0) {
+        command.args.unshift(word(exec.command));
+      } else if (!exec.builtins.has(name)) {
+        command.args.unshift(word(name));
+        command.name = word(exec.command);
+      }
+    });
+  }
+
+  /** A command that talks to the terminal itself, run directly or by `exec`. */
+  private isAware(command: SimpleCommandNode): boolean {
+    const name = literalName(command.name);
+    const target = name === 'exec' ? literalName(command.args[0] ?? null) : name;
+    return target !== undefined && this.options.terminalAware.has(target);
   }
 
   private recordFunctions(statement: StatementNode): void {
@@ -93,11 +162,12 @@ export class TerminalPlugin implements TransformPlugin {
     switch (command.type) {
       case 'SimpleCommand': {
         const name = literalName(command.name);
-        const reader = name === undefined ? undefined : this.readers.get(name);
+        const reader = name === undefined ? undefined : this.options.readers.get(name);
         if (reader && attachment.stdin) command.name = word(reader);
         const streams = `${attachment.stdin ? 'i' : ''}${attachment.stdout ? 'o' : ''}${attachment.stderr ? 'e' : ''}`;
-        if (name !== undefined && this.terminalAware.has(name) && streams !== '') command.assignments.unshift(assignment(ATTACHED_MARKER, streams));
-        command.redirections.unshift(...terminalRedirections(attachment));
+        const marker = this.isAware(command) ? command.assignments.find((candidate) => candidate.name === ATTACHED_MARKER) : undefined;
+        if (marker) marker.value = word(streams);
+        command.redirections.unshift(...terminalRedirections(attachment, this.options.stderrDevice));
         return;
       }
       case 'FunctionDef':
@@ -143,11 +213,89 @@ function redirectedDescriptors(redirection: RedirectionNode): number[] {
 }
 
 /** Output redirections to the terminal for the attached streams. Input is never redirected: reading it would wait for typing before any command could start. */
-function terminalRedirections(attachment: Attachment): RedirectionNode[] {
+function terminalRedirections(attachment: Attachment, stderrDevice: string): RedirectionNode[] {
   const result: RedirectionNode[] = [];
   if (attachment.stdout) result.push({ type: 'Redirection', fd: null, operator: '>>', target: word(TERMINAL_DEVICE) });
-  if (attachment.stderr) result.push({ type: 'Redirection', fd: 2, operator: '>>', target: word(TERMINAL_DEVICE) });
+  if (attachment.stderr) result.push({ type: 'Redirection', fd: 2, operator: '>>', target: word(stderrDevice) });
   return result;
+}
+
+/**
+ * Drops `set -u` from a script an image runs: the interpreter (just-bash
+ * 3.4) wrongly reports `[ "${UNSET:-}" ]` as an unbound variable under it,
+ * which stops the official images' entrypoints (nginx's 15-local-resolvers.envsh).
+ */
+function withoutNounset(ast: unknown): void {
+  visitSimpleCommands(ast, (command) => {
+    if (literalName(command.name) !== 'set') return;
+    for (const arg of command.args) {
+      const part = arg.parts[0];
+      if (arg.parts.length === 1 && part?.type === 'Literal' && /^-[a-zA-Z]*u[a-zA-Z]*$/.test(part.value)) part.value = part.value.replace('u', '');
+    }
+  });
+}
+
+/**
+ * The same for files a script sources (`. file`), which the interpreter reads
+ * itself: `. file` becomes a function that evals the file's text as
+ * `sourceText` gives it (without `set -u`), so `return` still leaves it.
+ */
+function sourceWithoutNounset(ast: { statements: StatementNode[] }, sourceText: string): void {
+  let used = false;
+  visitSimpleCommands(ast, (command) => {
+    const name = literalName(command.name);
+    if ((name !== '.' && name !== 'source') || command.args.length === 0) return;
+    command.name = word(SOURCE_FUNCTION);
+    used = true;
+  });
+  if (!used) return;
+  const reader: SimpleCommandNode = { type: 'SimpleCommand', name: word(sourceText), args: [{ type: 'Word', parts: [{ type: 'DoubleQuoted', parts: [{ type: 'ParameterExpansion', parameter: '1', operation: null }] }] }], assignments: [], redirections: [] };
+  const evaluate: SimpleCommandNode = {
+    type: 'SimpleCommand',
+    name: word('eval'),
+    args: [{ type: 'Word', parts: [{ type: 'DoubleQuoted', parts: [{ type: 'CommandSubstitution', body: { type: 'Script', statements: [statementOf(reader)] }, legacy: false }] }] }],
+    assignments: [],
+    redirections: [],
+  };
+  ast.statements.unshift(statementOf({ type: 'FunctionDef', name: SOURCE_FUNCTION, body: { type: 'Group', body: [statementOf(evaluate)], redirections: [] }, redirections: [] }));
+}
+
+const SOURCE_FUNCTION = 'layerlab_source';
+
+/** Puts the script's name where the script says `$0`. */
+function replaceScriptName(node: unknown, name: string): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, index) => {
+      const part = child as { type?: unknown; parameter?: unknown; operation?: unknown };
+      if (part?.type === 'ParameterExpansion' && part.parameter === '0' && part.operation === null) node[index] = { type: 'Literal', value: name };
+      else replaceScriptName(child, name);
+    });
+  } else if (typeof node === 'object' && node !== null) {
+    for (const value of Object.values(node)) replaceScriptName(value, name);
+  }
+}
+
+/** Calls `visit` for every simple command anywhere in a syntax tree (in functions and command substitutions too). */
+function visitSimpleCommands(node: unknown, visit: (command: SimpleCommandNode, replace: (by: CommandNode) => void) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, index) => {
+      let replaced = false;
+      if (isSimpleCommand(child)) {
+        visit(child, (by) => {
+          node[index] = by;
+          replaced = true;
+        });
+      }
+      // A replacement holds the command it replaced: visiting it again would replace it forever.
+      if (!replaced) visitSimpleCommands(child, visit);
+    });
+  } else if (typeof node === 'object' && node !== null) {
+    for (const value of Object.values(node)) visitSimpleCommands(value, visit);
+  }
+}
+
+function isSimpleCommand(value: unknown): value is SimpleCommandNode {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'SimpleCommand';
 }
 
 function word(text: string): WordNode {
@@ -174,5 +322,7 @@ function isFunctionDef(value: unknown): value is FunctionDefNode {
 function literalName(name: SimpleCommandNode['name']): string | undefined {
   if (!name || name.parts.length !== 1) return undefined;
   const [part] = name.parts;
-  return part?.type === 'Literal' ? part.value : undefined;
+  // `[` parses as a glob; a quoted name is still plain text.
+  if (part?.type === 'Literal' || part?.type === 'SingleQuoted') return part.value;
+  return part?.type === 'Glob' ? part.pattern : undefined;
 }

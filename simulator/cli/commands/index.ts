@@ -8,6 +8,11 @@ import { containerPruneCommand } from './container/prune';
 import { psCommand } from './container/ps';
 import { renameCommand } from './container/rename';
 import { rmCommand } from './container/rm';
+import { logsCommand } from './container/logs';
+import { pauseCommand, unpauseCommand } from './container/pause';
+import { runCommand } from './container/run';
+import { startCommand } from './container/start';
+import { killCommand, restartCommand, stopCommand } from './container/stop';
 import { imageInspectCommand } from './image/inspect';
 import { imagePruneCommand } from './image/prune';
 import { loadCommand } from './image/load';
@@ -47,7 +52,7 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, { ...psCommand, name: 'ls' }, containerPruneCommand, renameCommand, rmCommand],
+  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, unpauseCommand],
 };
 
 /** Every docker command the simulator implements. */
@@ -62,14 +67,22 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   imagesCommand,
   infoCommand,
   inspectCommand,
+  killCommand,
   loadCommand,
+  logsCommand,
+  pauseCommand,
   psCommand,
   pullCommand,
   renameCommand,
+  restartCommand,
   rmCommand,
   rmiCommand,
+  runCommand,
   saveCommand,
+  startCommand,
+  stopCommand,
   systemCommand,
   tagCommand,
+  unpauseCommand,
   versionCommand,
 ];

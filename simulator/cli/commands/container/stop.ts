@@ -1,0 +1,59 @@
+import { killContainer, startContainer, stopContainer } from '../../../daemon/lifecycle';
+import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
+import { forEachContainer } from './each';
+
+const SIGNAL_FLAG: FlagSpec = { name: 'signal', shorthand: 's', type: 'string', usage: 'Signal to send to the container' };
+const TIMEOUT_FLAG: FlagSpec = {
+  name: 'timeout',
+  shorthand: 't',
+  type: 'string',
+  varname: 'int',
+  usage: 'Seconds to wait before killing the container',
+  validate: (value) => (/^-?\d+$/.test(value) ? undefined : `strconv.ParseInt: parsing "${value}": invalid syntax`),
+};
+
+function stopOptions(flags: FlagValues): { timeout?: number; signal?: string } {
+  const timeout = flags.get('timeout') as string | undefined;
+  const signal = flags.get('signal') as string | undefined;
+  return { ...(timeout !== undefined ? { timeout: Number(timeout) } : {}), ...(signal !== undefined ? { signal } : {}) };
+}
+
+/** docker stop: the stop signal, SIGKILL after the timeout (10 s by default). */
+export const stopCommand: DockerCommand = {
+  name: 'stop',
+  use: '[OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Stop one or more running containers',
+  aliases: ['docker container stop', 'docker stop'],
+  category: { group: 'other' },
+  flags: [SIGNAL_FLAG, TIMEOUT_FLAG],
+  args: { kind: 'min', count: 1 },
+  run: (context, flags, names) => forEachContainer(context, names, (container) => stopContainer(context.engine, container, stopOptions(flags))),
+};
+
+/** docker restart: stop (if running), then start again, in the same writable layer. */
+export const restartCommand: DockerCommand = {
+  name: 'restart',
+  use: '[OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Restart one or more containers',
+  aliases: ['docker container restart', 'docker restart'],
+  category: { group: 'other' },
+  flags: [SIGNAL_FLAG, TIMEOUT_FLAG],
+  args: { kind: 'min', count: 1 },
+  run: (context, flags, names) =>
+    forEachContainer(context, names, async (container) => {
+      await stopContainer(context.engine, container, stopOptions(flags));
+      startContainer(context.engine, container);
+    }),
+};
+
+/** docker kill: SIGKILL, or the signal given. */
+export const killCommand: DockerCommand = {
+  name: 'kill',
+  use: '[OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Kill one or more running containers',
+  aliases: ['docker container kill', 'docker kill'],
+  category: { group: 'other' },
+  flags: [SIGNAL_FLAG],
+  args: { kind: 'min', count: 1 },
+  run: (context, flags, names) => forEachContainer(context, names, (container) => killContainer(context.engine, container, (flags.get('signal') as string | undefined) ?? 'SIGKILL')),
+};

@@ -1,0 +1,55 @@
+import { getCommandNames } from 'just-bash';
+import type { Command } from '../shell/command';
+import { find } from './programs/find';
+import { hello } from './programs/hello';
+import { hostname, id, uname, whoami } from './programs/identity';
+import { nginx } from './programs/nginx';
+import { which } from './programs/which';
+
+export type ShellFlavour = 'ash' | 'bash' | 'dash';
+
+/** What a known binary does when run. */
+export type Behaviour =
+  | { kind: 'shell'; flavour: ShellFlavour }
+  /** A text tool the interpreter implements (ls, cat, grep…), as coreutils or a busybox applet. */
+  | { kind: 'tool'; name: string }
+  /** One of Layerlab's container programs (hello, nginx, uname…). */
+  | { kind: 'program'; name: string }
+  | { kind: 'unknown' };
+
+/** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
+export function containerPrograms(): Map<string, Command> {
+  return new Map([find, hello, hostname, id, nginx, uname, which, whoami].map((program) => [program.name, program]));
+}
+
+const PROGRAMS = new Set(containerPrograms().keys());
+
+/** The interpreter's tools that container binaries map onto (its shells are Layerlab's; its stand-ins for identity tools are replaced). */
+export const INTERPRETER_TOOLS: readonly string[] = getCommandNames().filter((name) => !['bash', 'sh', 'which', 'hostname', 'whoami', 'sqlite3', 'xan', 'yq', 'rg', 'html-to-markdown', 'help', 'history'].includes(name));
+
+const TOOLS = new Set(INTERPRETER_TOOLS);
+
+/** Names a shell implements itself: never looked up in PATH. */
+export const SHELL_BUILTINS: ReadonlySet<string> = new Set([
+  ':', '.', '[', 'alias', 'bg', 'break', 'builtin', 'cd', 'command', 'continue', 'declare', 'dirs', 'echo', 'eval', 'exec', 'exit',
+  'export', 'false', 'fg', 'getopts', 'hash', 'jobs', 'kill', 'let', 'local', 'mapfile', 'popd', 'printf', 'pushd', 'pwd', 'read',
+  'readarray', 'readonly', 'return', 'set', 'shift', 'shopt', 'source', 'test', 'times', 'trap', 'true', 'type', 'typeset',
+  'ulimit', 'umask', 'unalias', 'unset', 'wait',
+]);
+
+/** Debian's alternatives: the binaries behind the generic names (awk → mawk). */
+const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'original-awk': 'awk' };
+
+/**
+ * What a binary does, from what it is and the name it was started by:
+ * busybox is whichever applet its link is named after (`/bin/ls` → ls).
+ */
+export function behaviourOf(program: string, invokedAs: string): Behaviour {
+  const installed = program === 'busybox' ? invokedAs.slice(invokedAs.lastIndexOf('/') + 1) : program;
+  const name = ALTERNATIVES[installed] ?? installed;
+  if (name === 'sh' || name === 'ash') return { kind: 'shell', flavour: program === 'dash' ? 'dash' : 'ash' };
+  if (name === 'bash' || name === 'dash') return { kind: 'shell', flavour: name };
+  if (PROGRAMS.has(name)) return { kind: 'program', name };
+  if (TOOLS.has(name)) return { kind: 'tool', name };
+  return { kind: 'unknown' };
+}

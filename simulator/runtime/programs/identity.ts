@@ -1,0 +1,97 @@
+import { fileBytes } from '../../archive/tar';
+import type { Command, CommandContext } from '../../shell/command';
+import { ENGINE_VERSION } from '../../daemon/version';
+import { accountOf } from '../users';
+
+/** The host's kernel: a container has none of its own, so every image reports the same. */
+const KERNEL = { name: 'Linux', release: ENGINE_VERSION.kernelVersion, version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
+
+function readText(context: CommandContext, path: string): string | undefined {
+  const node = context.host.get(path);
+  return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
+}
+
+/** Whether the container's coreutils are GNU's (Debian, Ubuntu) rather than busybox's (Alpine, distroless debug). */
+function isGnu(context: CommandContext): boolean {
+  return context.host.get('/usr/bin/dpkg') !== undefined || context.host.get('/etc/debian_version') !== undefined;
+}
+
+const UNAME_FIELDS: Record<string, (context: CommandContext) => string> = {
+  s: () => KERNEL.name,
+  n: (context) => context.shell.env.get('HOSTNAME') ?? context.container?.config.Hostname ?? 'localhost',
+  r: () => KERNEL.release,
+  v: () => KERNEL.version,
+  m: () => KERNEL.machine,
+  o: (context) => (isGnu(context) ? 'GNU/Linux' : 'Linux'),
+};
+
+/** uname [-asnrvmo]: the host kernel's identity; `-a` as coreutils or busybox prints it. */
+export const uname: Command = {
+  name: 'uname',
+  summary: 'print system information',
+  async run(context) {
+    const letters: string[] = [];
+    for (const arg of context.argv.slice(1)) {
+      if (arg === '--all') letters.push('a');
+      else if (/^-[asnrvmpio]+$/.test(arg)) letters.push(...arg.slice(1));
+      else {
+        await context.stderr.write(isGnu(context) ? `uname: invalid option -- '${arg.replace(/^-+/, '')[0] ?? ''}'\nTry 'uname --help' for more information.\n` : `uname: unrecognized option: ${arg.replace(/^-+/, '')[0] ?? ''}\n`);
+        return 1;
+      }
+    }
+    const wanted = letters.includes('a') ? ['s', 'n', 'r', 'v', 'm', ...(isGnu(context) ? ['p', 'i'] : []), 'o'] : letters.length > 0 ? letters : ['s'];
+    const order = ['s', 'n', 'r', 'v', 'm', 'p', 'i', 'o'];
+    const fields = order
+      .filter((letter) => wanted.includes(letter))
+      .map((letter) => (letter === 'p' || letter === 'i' ? (letters.includes('a') ? '' : 'unknown') : UNAME_FIELDS[letter]?.(context) ?? ''))
+      .filter((field, index, all) => field !== '' || all.length === 1);
+    await context.stdout.write(`${fields.join(' ')}\n`);
+    return 0;
+  },
+};
+
+/** hostname: the container's (its short ID unless --hostname was given). */
+export const hostname: Command = {
+  name: 'hostname',
+  summary: 'show the system host name',
+  async run(context) {
+    await context.stdout.write(`${UNAME_FIELDS.n?.(context) ?? ''}\n`);
+    return 0;
+  },
+};
+
+function accountOfProcess(context: CommandContext): ReturnType<typeof accountOf> {
+  return accountOf({ read: (path) => readText(context, path) }, context.container?.config.User ?? '');
+}
+
+/** whoami: the name of the user the process runs as. */
+export const whoami: Command = {
+  name: 'whoami',
+  summary: 'print effective user name',
+  async run(context) {
+    const account = accountOfProcess(context);
+    if (!readText(context, '/etc/passwd')?.split('\n').some((line) => line.split(':')[2] === String(account.uid))) {
+      await context.stderr.write(isGnu(context) ? `whoami: cannot find name for user ID ${account.uid}\n` : `whoami: unknown uid ${account.uid}\n`);
+      return 1;
+    }
+    await context.stdout.write(`${account.name}\n`);
+    return 0;
+  },
+};
+
+/** id: uid, gid and groups from the container's /etc/passwd and /etc/group. */
+export const id: Command = {
+  name: 'id',
+  summary: 'print real and effective user and group IDs',
+  async run(context) {
+    const account = accountOfProcess(context);
+    const groups = (readText(context, '/etc/group') ?? '').split('\n').map((line) => line.split(':')).filter((fields) => fields.length >= 3);
+    const groupName = (gid: number): string => groups.find((fields) => fields[2] === String(gid))?.[0] ?? '';
+    const named = (number: number, name: string): string => (name ? `${number}(${name})` : String(number));
+    const member = groups.filter((fields) => (fields[3] ?? '').split(',').includes(account.name) && Number(fields[2]) !== account.gid).map((fields) => Number(fields[2]));
+    const all = [account.gid, ...member];
+    const user = readText(context, '/etc/passwd')?.split('\n').some((line) => line.split(':')[2] === String(account.uid)) ? account.name : '';
+    await context.stdout.write(`uid=${named(account.uid, user)} gid=${named(account.gid, groupName(account.gid))} groups=${all.map((gid) => named(gid, groupName(gid))).join(',')}\n`);
+    return 0;
+  },
+};
