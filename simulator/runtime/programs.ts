@@ -37,6 +37,12 @@ export const SHELL_BUILTINS: ReadonlySet<string> = new Set([
   'ulimit', 'umask', 'unalias', 'unset', 'wait',
 ]);
 
+/**
+ * Binaries that are whichever program their link is named after: busybox,
+ * which the busybox image stores as /bin/[ with every applet a hard link to it.
+ */
+export const MULTI_CALL: ReadonlySet<string> = new Set(['busybox', '[']);
+
 /** Debian's alternatives: the binaries behind the generic names (awk → mawk). */
 const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'original-awk': 'awk' };
 
@@ -45,7 +51,7 @@ const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'origin
  * busybox is whichever applet its link is named after (`/bin/ls` → ls).
  */
 export function behaviourOf(program: string, invokedAs: string): Behaviour {
-  const installed = program === 'busybox' ? invokedAs.slice(invokedAs.lastIndexOf('/') + 1) : program;
+  const installed = MULTI_CALL.has(program) ? invokedAs.slice(invokedAs.lastIndexOf('/') + 1) : program;
   const name = ALTERNATIVES[installed] ?? installed;
   if (name === 'sh' || name === 'ash') return { kind: 'shell', flavour: program === 'dash' ? 'dash' : 'ash' };
   if (name === 'bash' || name === 'dash') return { kind: 'shell', flavour: name };

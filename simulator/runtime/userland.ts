@@ -9,7 +9,7 @@ import { ShellState } from '../shell/state';
 import { LayerFileSystem } from '../userland/filesystem';
 import { DEFAULT_PATH, identifyPath, resolveCommand, type Resolution } from './identify';
 import type { ProcessIO, Signals } from './process';
-import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, SHELL_BUILTINS, type ShellFlavour } from './programs';
+import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, MULTI_CALL, SHELL_BUILTINS, type ShellFlavour } from './programs';
 import { accountOf, type Account } from './users';
 
 /** Why a container's process could not start, worded as runc and the daemon word it, with docker run's exit status. */
@@ -273,7 +273,7 @@ function execCommand(userland: ContainerUserland, flavour: ShellFlavour): Comman
 
 async function runProgram(userland: ContainerUserland, context: CommandContext, program: string, argv: string[]): Promise<number> {
   // `busybox ls` is the ls applet, as /bin/ls → busybox is.
-  if (program === 'busybox' && /(^|\/)busybox$/.test(argv[0] ?? '') && argv.length > 1) argv = argv.slice(1);
+  if (MULTI_CALL.has(program) && /(^|\/)busybox$/.test(argv[0] ?? '') && argv.length > 1) argv = argv.slice(1);
   const behaviour = behaviourOf(program, argv[0] ?? '');
   const args = argv.slice(1);
   switch (behaviour.kind) {

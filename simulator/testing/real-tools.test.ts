@@ -31,7 +31,8 @@ describe('docker save output in real tools', () => {
     const host = createHostFilesystem();
     host.writeFile('/home/learner/hello.txt', { kind: 'bytes', bytes: new TextEncoder().encode('hello from layerlab\n') }, { mode: 0o644, uid: LEARNER_UID, gid: LEARNER_UID, mtime: 0 });
     const session = testSession({ registry: nodeCatalogRegistry(), host });
-    for (const line of ['docker pull -q busybox', 'docker create --name box busybox', 'docker cp hello.txt box:/hello.txt', 'docker commit -m "add hello" box snap:v1', 'docker save -o snap.tar snap:v1']) {
+    // The container's process deletes a file of the image: the committed layer holds a whiteout for it.
+    for (const line of ['docker pull -q busybox', 'docker create --name box busybox rm /etc/group', 'docker cp hello.txt box:/hello.txt', 'docker start -a box', 'docker diff box', 'docker commit -m "add hello" box snap:v1', 'docker save -o snap.tar snap:v1']) {
       expect((await runLine(session, line)).status, line).toBe(0);
     }
     const history = (await runLine(session, "docker history --no-trunc --format '{{.CreatedBy}}|{{.Comment}}' snap:v1")).output.trim().split('\n');
@@ -62,6 +63,8 @@ describe('docker save output in real tools', () => {
     run('umoci', ['unpack', '--image', `${layout}:v1`, bundle]);
     expect(readFileSync(join(bundle, 'rootfs', 'hello.txt'), 'utf8')).toBe('hello from layerlab\n');
     expect(readdirSync(join(bundle, 'rootfs', 'bin'))).toContain('busybox');
+    expect(readdirSync(join(bundle, 'rootfs', 'etc'))).toContain('passwd');
+    expect(readdirSync(join(bundle, 'rootfs', 'etc'))).not.toContain('group');
 
     // podman loads the archive and reports the same history.
     const storage = ['--storage-driver', 'vfs', '--root', join(dir, 'podman-root'), '--runroot', join(dir, 'podman-run')];
