@@ -20,11 +20,12 @@ export class RemoteSession implements Session {
 
   constructor(
     private readonly endpoint: MessageEndpoint,
-    state?: SessionState,
+    state?: Partial<SessionState>,
+    snapshot?: SessionSnapshot,
   ) {
     endpoint.addEventListener('message', ({ data }) => this.receive(data as ServerMessage));
     endpoint.start?.();
-    this.send({ type: 'init', state });
+    this.send({ type: 'init', ...(state ? { state } : {}), ...(snapshot ? { snapshot } : {}) });
   }
 
   async run(line: string, io: TerminalIO): Promise<number> {

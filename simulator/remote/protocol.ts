@@ -6,7 +6,7 @@ import type { CompletionResult, SessionSnapshot, SessionState } from '../session
  * `output` (acknowledged, for flow control) and may ask for typed lines.
  */
 export type ClientMessage =
-  | { type: 'init'; state?: SessionState }
+  | { type: 'init'; state?: Partial<SessionState>; snapshot?: SessionSnapshot }
   | { type: 'run'; id: number; line: string; columns: number; tty: boolean }
   | { type: 'complete'; id: number; line: string; cursor: number }
   | { type: 'prompt'; id: number }
@@ -26,8 +26,9 @@ export type ResultValue = Extract<ServerMessage, { type: 'result' }>['value'];
 
 export interface RunResult {
   status: number;
-  /** The session's state after the line, so a replacement worker can carry on from it. */
   state: SessionState;
+  /** Everything after the line (files, images, containers), so a replacement worker can carry on from it. */
+  snapshot: SessionSnapshot;
 }
 
 /** The part of a Worker, a worker's global scope or a MessagePort that the protocol uses. */

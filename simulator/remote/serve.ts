@@ -43,7 +43,7 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
   endpoint.addEventListener('message', ({ data }) => {
     const message = data as ClientMessage;
     if (message.type === 'init') {
-      session = createSession({ ...options, state: message.state });
+      session = createSession({ ...options, ...(message.state ? { state: message.state } : {}), ...(message.snapshot ? { snapshot: message.snapshot } : {}) });
       return;
     }
     if (!session) return;
@@ -52,7 +52,7 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
       case 'run':
         answer(message.id, async () => {
           const status = await current.run(message.line, io(message.columns, message.tty));
-          return { status, state: await current.state() };
+          return { status, state: await current.state(), snapshot: await current.snapshot() };
         });
         break;
       case 'complete':

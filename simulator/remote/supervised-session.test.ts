@@ -202,6 +202,8 @@ describe('SupervisedSession', () => {
 
     expect(await runLine(session, 'cd /usr/local')).toEqual({ output: '', status: 0 });
     expect(await runLine(session, 'read NAME', ['Ada'])).toEqual({ output: 'Ada\n', status: 0 });
+    // The learner's files survive too, not only the shell.
+    expect(await runLine(session, 'echo kept > /tmp/note')).toEqual({ output: '', status: 0 });
 
     const terminal = new RecordingTerminal();
     const run = session.run('echo started; sleep 60; cd /tmp', terminal);
@@ -215,6 +217,7 @@ describe('SupervisedSession', () => {
 
     expect(await runLine(session, 'pwd')).toEqual({ output: '/usr/local\n', status: 0 });
     expect(await runLine(session, 'echo $NAME')).toEqual({ output: 'Ada\n', status: 0 });
+    expect(await runLine(session, 'echo $?; cat /tmp/note')).toEqual({ output: '0\nkept\n', status: 0 });
   });
 
   it('fails other calls in flight on the replaced worker', async () => {

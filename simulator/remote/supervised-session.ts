@@ -20,14 +20,16 @@ const INTERRUPTED_STATUS = 130;
 /**
  * A session in a worker that is replaced when it stops answering: if a
  * command ignores an interrupt for `graceMs`, the worker is terminated and a
- * new one starts from the state saved after the last completed line. So a
- * runaway command can never take the terminal down, and nothing the learner
- * finished is lost.
+ * new one starts from the session (files, images, containers, shell) saved
+ * after the last completed line. So a runaway command can never take the
+ * terminal down, and nothing the learner finished is lost.
  */
 export class SupervisedSession implements Session {
   private remote: RemoteSession;
   private worker: WorkerHandle;
   private saved: SessionState | undefined;
+  /** The whole session after the last completed line. */
+  private savedWhole: SessionSnapshot | undefined;
   private running = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
 
@@ -46,6 +48,7 @@ export class SupervisedSession implements Session {
     try {
       const result = await remote.runWithState(line, io);
       this.saved = result.state;
+      this.savedWhole = result.snapshot;
       return result.status;
     } catch (error) {
       if (remote !== this.remote) return INTERRUPTED_STATUS;
@@ -90,8 +93,9 @@ export class SupervisedSession implements Session {
     this.replacements++;
     this.worker = this.spawn();
     // The killed line ended as an interrupted one: `$?` must say so.
-    if (this.saved) this.saved = { ...this.saved, lastExitCode: INTERRUPTED_STATUS };
-    this.remote = new RemoteSession(this.worker.endpoint, this.saved);
+    this.saved = this.saved ? { ...this.saved, lastExitCode: INTERRUPTED_STATUS } : undefined;
+    this.savedWhole = this.savedWhole ? { ...this.savedWhole, shell: { ...this.savedWhole.shell, lastExitCode: INTERRUPTED_STATUS } } : undefined;
+    this.remote = new RemoteSession(this.worker.endpoint, this.saved ?? { lastExitCode: INTERRUPTED_STATUS }, this.savedWhole);
     stuck.abandon('the session worker was replaced');
   }
 }

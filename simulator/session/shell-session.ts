@@ -27,7 +27,7 @@ export interface SessionOptions {
   /** A whole session saved by {@link Session.snapshot}, to continue from (overrides state; a given host wins over the saved files). */
   snapshot?: unknown;
   /** A state saved by {@link Session.state}, to continue from. */
-  state?: SessionState;
+  state?: Partial<SessionState>;
   directories?: HostDirectories;
 }
 

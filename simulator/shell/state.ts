@@ -15,7 +15,7 @@ export class ShellState {
   readonly functions: Map<string, unknown>;
   readonly history: string[];
 
-  constructor(saved?: SessionState, defaults: Record<string, string> = hostEnvironment()) {
+  constructor(saved?: Partial<SessionState>, defaults: Record<string, string> = hostEnvironment()) {
     this.cwd = saved?.cwd ?? defaults.PWD ?? LEARNER_HOME;
     this.lastExitCode = saved?.lastExitCode ?? 0;
     this.env = new Map(Object.entries(saved?.env ?? defaults));
