@@ -104,14 +104,27 @@ async function interactive(session: Session): Promise<number> {
 
 const plain = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
 
+/**
+ * Standard input as what a learner types: each line runs in turn, and a
+ * command that reads input (a container's shell, a confirmation) takes the
+ * following lines, as a terminal would. With --echo, every prompt (the
+ * host's or a container's) is printed with the line typed after it.
+ */
 async function fromPipe(session: Session, echo: boolean): Promise<number> {
   let status = 0;
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) {
-    if (echo) process.stdout.write(`${plain(await session.prompt())}${line}\n`);
-    status = await session.run(line, terminalFor(undefined));
+  const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+  const next = async (prompt: string): Promise<string | null> => {
+    const { value, done } = await lines.next();
+    if (done) return null;
+    if (echo) process.stdout.write(`${plain(prompt)}${value}\n`);
+    return value;
+  };
+  const terminal: TerminalIO = { ...terminalFor(undefined), readLine: next };
+  for (;;) {
+    const line = await next(await session.prompt());
+    if (line === null) return status;
+    status = await session.run(line, terminal);
   }
-  return status;
 }
 
 async function main(argv: string[]): Promise<number> {
