@@ -90,6 +90,7 @@ export class ContainerUserland {
     const resolved = identifyPath(this.fs, this.fs.resolvePath(cwd, resolvedPathOf(this.fs, argv[0] ?? '', env, cwd)));
     const flavour = resolved.kind === 'program' ? shellFlavourOf(resolved.program, argv[0] ?? '') : undefined;
     const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals);
+    if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
     const terminal = terminalOf(io);
     if (flavour && argv.length === 1) {
       if (options.interactive && io.tty) return interactiveShell(interpreter, flavour, io, signals.signal, this.account);
@@ -309,6 +310,7 @@ async function runShell(userland: ContainerUserland, context: CommandContext, fl
   // An interactive shell inside a shell: its own prompt, until it exits.
   if (context.tty && context.userland) {
     const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals);
+    inner.argv0 = context.argv[0] ?? 'sh';
     return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account);
   }
   return 0;

@@ -92,6 +92,11 @@ export class Interpreter {
   /** Set when the last line ran `exit`: an interactive shell then ends. */
   exitRequested = false;
 
+  /** What `$0` says in this shell's lines: the name it was started by (`sh`, `/bin/bash`). */
+  set argv0(name: string) {
+    this.plugin.argv0 = name;
+  }
+
   get state(): ShellState {
     return this.options.state;
   }
@@ -234,8 +239,9 @@ export class Interpreter {
    * command's goes: to the terminal as it runs, or collected for a pipe.
    */
   private async nested(ctx: ShellCommandContext, what: { script: string; args?: string[]; stdin: ByteString; name?: string }, attached: string, tool: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-    const saved = { carried: this.plugin.carried, attachment: this.plugin.attachment, bypass: this.plugin.bypassExec, scriptName: this.plugin.scriptName, exitRequested: this.exitRequested };
-    this.plugin.scriptName = what.name;
+    const saved = { carried: this.plugin.carried, attachment: this.plugin.attachment, bypass: this.plugin.bypassExec, argv0: this.plugin.argv0, imageScript: this.plugin.imageScript, exitRequested: this.exitRequested };
+    this.plugin.argv0 = what.name ?? this.plugin.argv0;
+    this.plugin.imageScript = what.name !== undefined;
     this.plugin.carried = { status: 0, functions: new Map() };
     this.plugin.attachment = { stdin: attached.includes('i'), stdout: attached.includes('o'), stderr: attached.includes('e') };
     this.plugin.bypassExec = tool;
@@ -249,7 +255,7 @@ export class Interpreter {
       });
       return { stdout: result.stdout, stderr: asBashSays(result.stderr), exitCode: result.exitCode };
     } finally {
-      Object.assign(this.plugin, { carried: saved.carried, attachment: saved.attachment, bypassExec: saved.bypass, scriptName: saved.scriptName });
+      Object.assign(this.plugin, { carried: saved.carried, attachment: saved.attachment, bypassExec: saved.bypass, argv0: saved.argv0, imageScript: saved.imageScript });
       // `exit` in `sh -c` ends that shell, not the one that started it.
       this.exitRequested = saved.exitRequested;
     }
@@ -363,5 +369,8 @@ function aliasesOf(env: ReadonlyMap<string, string>): Set<string> {
 
 /** The interpreter's messages as bash words them: syntax errors without the parser's position, limits without its configuration. */
 function asBashSays(stderr: string): string {
-  return stderr.replace(/^bash: syntax error: Parse error at \d+:\d+: syntax error/gm, 'bash: syntax error').replace(/, increase executionLimits\.\w+/g, '');
+  return stderr
+    .replace(/^bash: syntax error: Parse error at \d+:\d+: syntax error/gm, 'bash: syntax error')
+    .replace(/^bash: line \d+: (unexpected EOF while looking for matching)/gm, 'bash: $1')
+    .replace(/, increase executionLimits\.\w+/g, '');
 }

@@ -69,8 +69,10 @@ export class TerminalPlugin implements TransformPlugin {
   defined = new Map<string, FunctionDefNode>();
   /** Set while the exec command itself runs a tool it found, which must not be looked up again. */
   bypassExec = false;
-  /** `$0` of a script run by name (`/docker-entrypoint.sh`), which the interpreter would call "bash". */
-  scriptName: string | undefined;
+  /** `$0` of a shell or script started by name (`sh`, `/docker-entrypoint.sh`), which the interpreter would call "bash". */
+  argv0: string | undefined;
+  /** Set while a script of an image runs (see {@link withoutNounset}). */
+  imageScript = false;
 
   constructor(private readonly options: PluginOptions) {}
 
@@ -78,8 +80,8 @@ export class TerminalPlugin implements TransformPlugin {
     this.defined = new Map();
     for (const statement of ast.statements) this.recordFunctions(statement);
     if (this.options.exec && !this.bypassExec) this.interposeExec(ast, this.options.exec);
-    if (this.scriptName !== undefined) {
-      replaceScriptName(ast, this.scriptName);
+    if (this.argv0 !== undefined) replaceScriptName(ast, this.argv0);
+    if (this.imageScript) {
       withoutNounset(ast);
       if (this.options.sourceText) sourceWithoutNounset(ast, this.options.sourceText);
     }

@@ -7,11 +7,15 @@ import { createHostFilesystem, LEARNER_UID } from '../host/filesystem';
 
 /**
  * Golden transcripts: `$ command` lines, the exact text the learner sees
- * after them, and `? N` when the exit status is not 0. Lines starting with
- * `#` before the first command are comments. Each file is one session.
+ * after them, and `? N` when the exit status is not 0. `< text` lines right
+ * after a command are what the learner types while it runs (a container's
+ * shell, a prompt); `< ^D` is Ctrl-D. The terminal shows each prompt and
+ * typed line in the output. Lines starting with `#` before the first
+ * command are comments. Each file is one session.
  */
 interface Step {
   line: string;
+  typed: Array<string | null>;
   output: string;
   status: number;
 }
@@ -19,8 +23,10 @@ interface Step {
 function parseTranscript(text: string): Step[] {
   const steps: Step[] = [];
   for (const raw of text.split('\n')) {
-    if (raw.startsWith('$ ')) steps.push({ line: raw.slice(2), output: '', status: 0 });
-    else if (steps.length === 0) continue;
+    const step = steps[steps.length - 1];
+    if (raw.startsWith('$ ')) steps.push({ line: raw.slice(2), typed: [], output: '', status: 0 });
+    else if (!step) continue;
+    else if (raw.startsWith('< ') && step.output === '') step.typed.push(raw === '< ^D' ? null : raw.slice(2));
     else if (/^\? \d+$/.test(raw)) (steps[steps.length - 1] as Step).status = Number(raw.slice(2));
     else (steps[steps.length - 1] as Step).output += `${raw}\n`;
   }
@@ -39,7 +45,7 @@ describe.each(readdirSync(directory).filter((name) => name.endsWith('.transcript
     host.writeFile('/home/learner/hello.txt', { kind: 'bytes', bytes: new TextEncoder().encode('hello\n') }, { mode: 0o644, uid: LEARNER_UID, gid: LEARNER_UID, mtime: TEST_START });
     const session = testSession({ registry: nodeCatalogRegistry(), host });
     for (const step of parseTranscript(readFileSync(join(directory, file), 'utf8'))) {
-      const result = await runLine(session, step.line);
+      const result = await runLine(session, step.line, step.typed);
       expect({ line: step.line, output: result.output, status: result.status }).toEqual({ line: step.line, output: step.output, status: step.status });
     }
   });
