@@ -57,8 +57,47 @@ for (const [kind, line] of Object.entries(kinds)) {
   const samples: number[] = [];
   for (let i = 0; i < 40; i++) samples.push(await timed(session, line(i)));
   emit(`engine.command.${kind}.p50`, percentile(samples, 50), 'ms');
-  emit(`engine.command.${kind}.p99`, percentile(samples, 99), 'ms');
+  emit(`engine.command.${kind}.p99`, percentile(samples, 99), "ms");
 }
+
+// Common shell lines on the host, and the same inside an interactive alpine container (each line's time
+// from being typed to the next prompt).
+const SHELL_LINES = [
+  'echo hello',
+  'ls -la /etc',
+  'cat /etc/passwd | grep root | wc -l',
+  'for i in 1 2 3; do echo $i; done',
+  'x=$(echo sub); echo "$x"',
+  'echo data > /tmp/f; cat /tmp/f >> /tmp/g',
+  'mkdir -p /tmp/a/b && find /tmp/a',
+  'nosuchcommand 2>/dev/null || echo missing',
+];
+const hostShell = newSession(shared);
+const hostSamples: number[] = [];
+// The first round warms up the interpreter's lazily loaded commands, as the first use in a session does.
+for (const line of SHELL_LINES) await timed(hostShell, line.replace('/etc', '/home'));
+for (let round = 0; round < 10; round++) for (const line of SHELL_LINES) hostSamples.push(await timed(hostShell, line.replace('/etc', '/home')));
+emit('shell.host.line.p50', percentile(hostSamples, 50), 'ms');
+emit('shell.host.line.p99', percentile(hostSamples, 99), 'ms');
+
+const containerShell = newSession(shared);
+await timed(containerShell, 'docker pull -q alpine');
+const typed = Array.from({ length: 10 }, () => SHELL_LINES).flat();
+const containerSamples: number[] = [];
+let typedAt = 0;
+const inside: TerminalIO = {
+  columns: 80,
+  write: async () => undefined,
+  async readLine() {
+    if (typedAt > 0) containerSamples.push(performance.now() - typedAt);
+    const line = typed.shift();
+    typedAt = performance.now();
+    return line ?? null;
+  },
+};
+await containerShell.run('docker run -it alpine sh', inside);
+emit('shell.container.line.p50', percentile(containerSamples, 50), 'ms');
+emit("shell.container.line.p99", percentile(containerSamples, 99), "ms");
 
 // docker save of the biggest Debian image in the catalog.
 const saveSession = newSession(shared);

@@ -266,6 +266,13 @@ async function measure(origin, browser) {
   const siteFiles = listFiles(join(DIST, '_astro'), (file) => file.endsWith('.js'));
   const siteTotal = siteFiles.reduce((total, file) => total + gzipSize(file), 0);
   emit('payload.site.total_js_gzip', siteTotal, 'bytes');
+  // The worker (engine + shell) loads after the page is interactive; the shell interpreter is most of it.
+  const workerFiles = [...moduleClosure(siteFiles.filter((file) => basename(file).includes(WORKER_MARK)))];
+  const workerTotal = workerFiles.reduce((total, file) => total + gzipSize(file), 0);
+  emit('payload.worker.js_gzip', workerTotal, 'bytes');
+  const shell = gzipSync(readFileSync(join(ROOT, 'node_modules', 'just-bash', 'dist', 'bundle', 'browser.js')), { level: GZIP_LEVEL }).length;
+  emit('payload.worker.shell_interpreter_gzip', shell, 'bytes');
+  log(`\nworker: ${kb(workerTotal)} gzip in ${workerFiles.length} files, of which the shell interpreter (just-bash) ${kb(shell)}`);
   return { rows, siteTotal, siteFiles };
 }
 
