@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nodeCatalogRegistry } from './node-helpers';
+import { RecordingTerminal, runLine, testSession } from './transcript';
+
+/** Pieces of what learners type inside a container's shell, good and bad. */
+const PIECES = [
+  'ls', '-la', '/', '/etc', 'cd', '..', '/tmp', 'cat', '/etc/os-release', 'echo', 'hi', '$HOME', '"$PATH"', "'q'", '|', 'wc', '-l',
+  '>', '>>', 'f.txt', '2>&1', '<', '&&', '||', ';', 'rm', '-rf', '/bin/ls', 'mkdir', '-p', 'a/b', 'touch', 'sh', '-c', 'exit', '3',
+  'uname', '-a', 'id', 'whoami', 'hostname', 'which', 'nosuch', '/nope', './x', 'busybox', 'apk', 'find', '-name', '*.conf', 'grep',
+  'root', 'sed', 's/a/b/', 'awk', '{print}', '$(', ')', '`', '"', "'", '\\', '{', '}', 'for', 'i', 'in', 'do', 'done', 'if', 'then', 'fi',
+  'export', 'X=1', '$X', 'set', '-e', 'read', 'v', 'tar', 'cf', 'a.tar', 'x'.repeat(200),
+];
+
+describe('a container shell on arbitrary lines', () => {
+  it('never throws past the shell and keeps the session usable', async () => {
+    const session = testSession({ registry: nodeCatalogRegistry() });
+    expect((await runLine(session, 'docker pull -q alpine')).status).toBe(0);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }), async (lines) => {
+        const typed = lines.map((words) => words.join(' '));
+        const terminal = new RecordingTerminal(typed);
+        const status = await session.run('docker run -it --rm alpine sh', terminal);
+        expect(terminal.output).not.toContain('internal error');
+        expect(Number.isInteger(status)).toBe(true);
+        expect(status).toBeGreaterThanOrEqual(0);
+        expect(status).toBeLessThan(256);
+      }),
+      { numRuns: 300 },
+    );
+    expect(await runLine(session, 'echo still here')).toEqual({ output: 'still here\n', status: 0 });
+  }, 120_000);
+});
