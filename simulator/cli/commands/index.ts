@@ -8,6 +8,7 @@ import { containerPruneCommand } from './container/prune';
 import { psCommand } from './container/ps';
 import { renameCommand } from './container/rename';
 import { rmCommand } from './container/rm';
+import { execCommand } from './container/exec';
 import { logsCommand } from './container/logs';
 import { pauseCommand, unpauseCommand } from './container/pause';
 import { runCommand } from './container/run';
@@ -52,7 +53,7 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, unpauseCommand],
+  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, unpauseCommand],
 };
 
 /** Every docker command the simulator implements. */
@@ -62,6 +63,7 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   cpCommand,
   createCommand,
   diffCommand,
+  execCommand,
   historyCommand,
   imageCommand,
   imagesCommand,

@@ -1,0 +1,71 @@
+import { isRunning } from '../../../container/container';
+import { Signals, SIGNALS } from '../../../runtime/process';
+import { ContainerUserland, StartError } from '../../../runtime/userland';
+import { abortable } from '../../../session/clock';
+import type { DockerCommand } from '../../command';
+import { reportError } from '../../errors';
+import { attachedIO } from './run';
+
+/**
+ * docker exec: a new process in a running container, in the same files as
+ * its main process (moby's ContainerExecCreate/Start). Attached, it exits
+ * with the process's status; with -d it runs in the background.
+ */
+export const execCommand: DockerCommand = {
+  name: 'exec',
+  use: '[OPTIONS] CONTAINER COMMAND [ARG...]',
+  short: 'Execute a command in a running container',
+  aliases: ['docker container exec', 'docker exec'],
+  category: { group: 'common', top: 2 },
+  flags: [
+    { name: 'detach', shorthand: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
+    { name: 'env', shorthand: 'e', type: 'list', usage: 'Set environment variables' },
+    { name: 'interactive', shorthand: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+    { name: 'tty', shorthand: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
+    { name: 'workdir', shorthand: 'w', type: 'string', usage: 'Working directory inside the container' },
+  ],
+  interspersed: false,
+  args: { kind: 'min', count: 2 },
+  async run(context, flags, [name = '', ...argv]) {
+    let container;
+    try {
+      container = context.engine.containers.get(name);
+    } catch (error) {
+      return reportError(context, error);
+    }
+    if (container.state.status === 'paused') {
+      await context.stderr.write(`Error response from daemon: Container ${container.id} is paused, unpause the container before exec\n`);
+      return 1;
+    }
+    const main = context.engine.processes.get(container.id);
+    if (!isRunning(container.state) || !main) {
+      await context.stderr.write(`Error response from daemon: container ${container.id} is not running\n`);
+      return 1;
+    }
+    const userland = new ContainerUserland(context.engine, container);
+    const env = (flags.get('env') as string[] | undefined) ?? [];
+    const cwd = (flags.get('workdir') as string | undefined) ?? userland.workingDir;
+    try {
+      userland.checkStart(argv, userland.environment(env), cwd, true);
+    } catch (error) {
+      if (!(error instanceof StartError)) throw error;
+      await context.stderr.write(`${error.message}\n`);
+      return error.status;
+    }
+    // The exec'd process dies with the container.
+    const signals = new Signals();
+    main.signals.signal.addEventListener('abort', () => signals.deliver(SIGNALS.SIGKILL), { once: true });
+    const detach = flags.get('detach') === true;
+    const tty = flags.get('tty') === true;
+    const base = attachedIO(context, container, !detach && flags.get('interactive') === true);
+    const io = detach ? { ...base, stdout: { write: async () => undefined }, stderr: { write: async () => undefined } } : { ...base, tty };
+    const exited = userland.run(argv, io, signals, { interactive: flags.get('interactive') === true, env, cwd });
+    if (detach) return 0;
+    const release = tty ? undefined : context.onInterrupt?.(() => signals.deliver(SIGNALS.SIGINT));
+    try {
+      return await abortable(exited, context.signal);
+    } finally {
+      release?.();
+    }
+  },
+};
