@@ -39,6 +39,8 @@ export interface Container {
   created: number;
   state: ContainerState;
   layer: ReadWriteLayer;
+  /** Its address on the default bridge network while it runs (the lowest free one, as Docker's IPAM hands them out). */
+  networkAddress?: string;
   /** What the container's process wrote, for `docker logs`. */
   logs: Array<{ stream: 'stdout' | 'stderr'; text: string; time: number }>;
 }

@@ -234,7 +234,7 @@ function containerConfig(config: RunConfig): Record<string, unknown> {
  * 172.17.0.0/16; once stopped, the daemon clears all but the network's ID.
  */
 function networkSettings(container: Container, started: boolean, running: boolean): Record<string, unknown> {
-  const address = running ? `172.17.0.${2 + (parseInt(container.id.slice(0, 2), 16) % 250)}` : '';
+  const address = running ? bridgeAddress(container) : '';
   const mac = running ? macOf(container) : '';
   const endpointId = running ? hexOf(digestOf(`endpoint:${container.id}`)) : '';
   const sandboxId = running ? hexOf(digestOf(`sandbox:${container.id}`)) : '';
@@ -281,6 +281,12 @@ function networkSettings(container: Container, started: boolean, running: boolea
       ],
     ]),
   };
+}
+
+/** A running container's address on the default bridge (172.17.0.0/16). */
+export function bridgeAddress(container: Container): string {
+  // A container restored from a snapshot made before addresses were recorded gets one from its ID.
+  return container.networkAddress ?? `172.17.0.${2 + (parseInt(container.id.slice(0, 2), 16) % 250)}`;
 }
 
 /** A running container's process ID on the host: stable per container. */

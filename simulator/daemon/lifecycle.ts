@@ -2,7 +2,7 @@ import { isRunning, transitions, type Container } from '../container/container';
 import { conflict, EngineError, invalidParameter } from '../errdefs/errors';
 import { Interrupted } from '../session/clock';
 import type { OutputStream } from '../shell/command';
-import { parseSignal, Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
+import { Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
 import { ContainerUserland, StartError } from '../runtime/userland';
 import { containerCommand } from './containers';
 import type { Engine } from './engine';
@@ -15,33 +15,120 @@ export interface Attach {
 /** The exit status of a process ended by SIGKILL (128 + 9). */
 const KILLED = 128 + SIGNALS.SIGKILL;
 
-/** docker stop's default grace period, in seconds. */
+/** docker stop's default grace period, in seconds (moby's container.DefaultStopTimeout). */
 export const DEFAULT_STOP_TIMEOUT = 10;
+
+/** moby/sys/signal's SignalMap for Linux (signal_linux.go): the names `docker kill -s` takes, without `SIG`. */
+const SIGNAL_MAP: ReadonlyMap<string, number> = new Map<string, number>([
+  ['ABRT', 6], ['ALRM', 14], ['BUS', 7], ['CHLD', 17], ['CLD', 17], ['CONT', 18], ['FPE', 8], ['HUP', 1], ['ILL', 4], ['INT', 2],
+  ['IO', 29], ['IOT', 6], ['KILL', 9], ['PIPE', 13], ['POLL', 29], ['PROF', 27], ['PWR', 30], ['QUIT', 3], ['SEGV', 11],
+  ['STKFLT', 16], ['STOP', 19], ['SYS', 31], ['TERM', 15], ['TRAP', 5], ['TSTP', 20], ['TTIN', 21], ['TTOU', 22], ['URG', 23],
+  ['USR1', 10], ['USR2', 12], ['VTALRM', 26], ['WINCH', 28], ['XCPU', 24], ['XFSZ', 25],
+  ['RTMIN', 34], ...Array.from({ length: 15 }, (_, i) => [`RTMIN+${i + 1}`, 35 + i] as [string, number]),
+  ...Array.from({ length: 14 }, (_, i) => [`RTMAX-${14 - i}`, 50 + i] as [string, number]), ['RTMAX', 64],
+]);
+const PLATFORM_SIGNALS = new Set(SIGNAL_MAP.values());
+
+/**
+ * moby/sys/signal.ParseSignal: a number (strconv.Atoi: an optional sign,
+ * decimal digits, within int64; not 0) or a name with or without `SIG`, in
+ * any case. Anything else is `invalid signal: <text>`.
+ */
+export function parseSignal(text: string): number {
+  if (/^[+-]?\d+$/.test(text)) {
+    const value = BigInt(text);
+    if (value >= -(2n ** 63n) && value < 2n ** 63n) {
+      if (value === 0n) throw invalidParameter(`invalid signal: ${text}`);
+      return Number(value);
+    }
+  }
+  const upper = text.toUpperCase();
+  const signal = SIGNAL_MAP.get(upper.startsWith('SIG') ? upper.slice(3) : upper);
+  if (signal === undefined) throw invalidParameter(`invalid signal: ${text}`);
+  return signal;
+}
+
+/** The signal `docker stop` sends: the container's STOPSIGNAL when it parses, SIGTERM otherwise (moby's container.StopSignal). */
+function stopSignalOf(container: Container): number {
+  try {
+    return container.config.StopSignal ? parseSignal(container.config.StopSignal) : SIGNALS.SIGTERM;
+  } catch {
+    return SIGNALS.SIGTERM;
+  }
+}
+
+/** An error the API router or daemon wraps with context (pkg/errors' Wrapf: `<prefix>: <cause>`), keeping its kind. */
+function wrapped(error: unknown, prefix: string): unknown {
+  return error instanceof EngineError ? new EngineError(error.kind, `${prefix}: ${error.message}`) : error;
+}
+
+/** moby's errNotRunning / Container.GetRunningTask (a Conflict). */
+function notRunning(container: Container): EngineError {
+  return conflict(`container ${container.id} is not running`);
+}
+
+/**
+ * The cgroup freezer of paused containers: a frozen process gets no further
+ * than its next write, and signals sent to it wait until it thaws.
+ */
+interface Freezer {
+  thawed: Promise<void>;
+  thaw(): void;
+  pending: number[];
+}
+const freezers = new WeakMap<Container, Freezer>();
+
+function freeze(container: Container): void {
+  if (freezers.has(container)) return;
+  let thaw: () => void = () => undefined;
+  const thawed = new Promise<void>((resolve) => (thaw = resolve));
+  freezers.set(container, { thawed, thaw, pending: [] });
+}
+
+function thaw(engine: Engine, container: Container): void {
+  const freezer = freezers.get(container);
+  freezers.delete(container);
+  if (container.state.status === 'paused') container.state.status = 'running';
+  if (!freezer) return;
+  freezer.thaw();
+  const process = engine.processes.get(container.id);
+  for (const signal of freezer.pending) process?.signals.deliver(signal);
+}
+
+/** Containers being restarted: their process's exit does not remove them (--rm), as moby's HasBeenManuallyRestarted. */
+const restarting = new WeakSet<Container>();
 
 /**
  * Starts a container's process (moby's daemon.containerStart): checks that
  * its command can run — a failure leaves the container Created with the exit
- * status and State.Error, as runc's does — then runs it in the background.
- * Everything it writes goes to its log, and to an attached client.
+ * status and State.Error, as runc's does, and removes a --rm container — then
+ * runs it in the background. Everything it writes goes to its log, and to an
+ * attached client. A paused container cannot start; a running one is left
+ * as it is (the API's 304 Not Modified).
  */
 export function startContainer(engine: Engine, container: Container, attach?: Attach): RunningProcess {
+  // moby's validateState: paused first, as a paused container is also running.
+  if (container.state.status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
   const running = engine.processes.get(container.id);
   if (running && isRunning(container.state)) return running;
   const argv = containerCommand(container);
   if (argv.length === 0) throw invalidParameter('no command specified');
+  container.networkAddress = freeAddress(engine);
   const userland = new ContainerUserland(engine, container);
   try {
     userland.checkStart(argv, userland.environment(), userland.workingDir);
   } catch (error) {
+    delete container.networkAddress;
     if (error instanceof StartError) {
       Object.assign(container.state, { exitCode: error.status, error: error.message });
+      if (container.hostConfig.autoRemove) engine.containers.delete(container.id);
       throw new StartFailure(error.message, error.status);
     }
     throw error;
   }
   transitions.start(container.state, engine.clock.now());
   const signals = new Signals();
-  const io = loggedIO(engine, container, attach?.io);
+  const io = loggedIO(engine, container, attach?.io, signals.signal);
   const killed = new Promise<number>((resolve) => signals.signal.addEventListener('abort', () => resolve(KILLED), { once: true }));
   const ran = userland.run(argv, io, signals, { interactive: container.config.OpenStdin === true }).catch(async (error: unknown) => {
     if (error instanceof Interrupted) return 130;
@@ -49,10 +136,13 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     return 1;
   });
   const exited = Promise.race([ran, killed]).then((status) => {
+    freezers.get(container)?.thaw();
+    freezers.delete(container);
     transitions.exit(container.state, status, engine.clock.now());
+    delete container.networkAddress;
     engine.processes.delete(container.id);
     for (const listener of engine.logListeners) listener(container.id);
-    if (container.hostConfig.autoRemove) engine.containers.delete(container.id);
+    if (container.hostConfig.autoRemove && !restarting.has(container)) engine.containers.delete(container.id);
     return status;
   });
   const process: RunningProcess = { signals, exited };
@@ -77,8 +167,22 @@ export async function settle(container: Container, process: RunningProcess): Pro
   }
 }
 
-const SETTLE_TURNS = 500;
-const QUIET_TURNS = 5;
+/**
+ * How long a process may go without writing before it counts as waiting:
+ * nginx's entrypoint spends up to a dozen turns on a script between two of
+ * its lines, so a few turns are not enough.
+ */
+const SETTLE_TURNS = 1000;
+const QUIET_TURNS = 25;
+
+/** The lowest address of 172.17.0.0/16 no running container holds (.1 is the bridge's gateway). */
+function freeAddress(engine: Engine): string {
+  const taken = new Set(engine.containers.list().map((other) => (isRunning(other.state) ? other.networkAddress : undefined)));
+  for (let host = 2; ; host++) {
+    const address = `172.17.${host >> 8}.${host & 255}`;
+    if (!taken.has(address)) return address;
+  }
+}
 
 /** A start that runc refused: the daemon's error, with the status docker run exits with. */
 export class StartFailure extends EngineError {
@@ -94,10 +198,16 @@ export class StartFailure extends EngineError {
  * The process's streams: each write goes to the container's log (json-file),
  * and to the attached client if there is one. Without a client, stdin is
  * closed unless it was kept open (-i), in which case reads wait for one.
+ * While the container is paused, a write waits for it to be unpaused; once
+ * the process is killed, it writes nothing more.
  */
-function loggedIO(engine: Engine, container: Container, attached: ProcessIO | undefined): ProcessIO {
+function loggedIO(engine: Engine, container: Container, attached: ProcessIO | undefined, killed: AbortSignal): ProcessIO {
   const logged = (stream: 'stdout' | 'stderr', forward: OutputStream | undefined): OutputStream => ({
     async write(text) {
+      const frozen = freezers.get(container);
+      if (frozen) await frozen.thawed;
+      // A process killed while frozen writes nothing more.
+      if (killed.aborted) return;
       container.logs.push({ stream, text, time: engine.clock.now() });
       for (const listener of engine.logListeners) listener(container.id);
       await forward?.write(text);
@@ -114,53 +224,154 @@ function loggedIO(engine: Engine, container: Container, attached: ProcessIO | un
 }
 
 /**
- * docker stop: the container's stop signal, then SIGKILL when the process
- * has not ended after `timeout` seconds (moby's containerStop).
+ * Sends a signal to a container's process, as moby's killWithSignal: a
+ * paused container is thawed when the signal is SIGKILL or its stop signal
+ * (or it has none); otherwise the signal waits for it to be unpaused.
+ */
+function signalProcess(engine: Engine, container: Container, process: RunningProcess, signal: number): void {
+  const freezer = freezers.get(container);
+  if (freezer) {
+    const configured = container.config.StopSignal ? stopSignalOf(container) : undefined;
+    if (signal === SIGNALS.SIGKILL || configured === undefined || configured === signal) {
+      thaw(engine, container);
+    } else {
+      freezer.pending.push(signal);
+      return;
+    }
+  }
+  process.signals.deliver(signal);
+}
+
+/**
+ * docker stop (moby's containerStop): the stop signal (the container's, or
+ * `signal`), then SIGKILL when the process has not ended after `timeout`
+ * seconds (a negative timeout waits for ever). A container that is not
+ * running is left as it is.
  */
 export async function stopContainer(engine: Engine, container: Container, options: { timeout?: number; signal?: string } = {}): Promise<void> {
-  const process = engine.processes.get(container.id);
   if (!isRunning(container.state)) return;
-  if (container.state.status === 'paused') container.state.status = 'running';
+  const signal = options.signal ? parseSignal(options.signal) : stopSignalOf(container);
+  const process = engine.processes.get(container.id);
   if (!process) {
     // Restored from a snapshot: nothing runs behind the state; it stops as its process would on SIGTERM.
+    thaw(engine, container);
     transitions.exit(container.state, 0, engine.clock.now());
     return;
   }
-  const signal = parseSignal(options.signal ?? container.config.StopSignal ?? 'SIGTERM');
-  if (signal === undefined) throw invalidParameter(`Invalid signal: ${options.signal ?? container.config.StopSignal ?? ''}`);
-  process.signals.deliver(signal);
-  // A process that handles the signal shuts down now; only one that ignores it waits out the grace period.
-  await settle(container, process);
+  signalProcess(engine, container, process, signal);
   const timeout = options.timeout ?? DEFAULT_STOP_TIMEOUT;
-  const grace = new AbortController();
-  const ended = await Promise.race([process.exited.then(() => true), timeout < 0 ? new Promise<boolean>(() => undefined) : engine.clock.sleep(timeout * 1000, grace.signal).then(() => false, () => false)]);
-  grace.abort();
-  if (!ended) {
-    process.signals.deliver(SIGNALS.SIGKILL);
-    await process.exited;
+  // A zero grace period expires at once: only a process that has already gone escapes SIGKILL.
+  if (timeout !== 0) {
+    // A process that handles the signal shuts down now; only one that ignores it waits out the grace period.
+    await settle(container, process);
+    const grace = new AbortController();
+    const ended = await Promise.race([
+      process.exited.then(() => true),
+      timeout < 0 ? new Promise<boolean>(() => undefined) : engine.clock.sleep(timeout * 1000, grace.signal).then(() => false, () => false),
+    ]);
+    grace.abort();
+    if (ended) return;
   }
+  if (!isRunning(container.state)) return;
+  signalProcess(engine, container, process, SIGNALS.SIGKILL);
+  await process.exited;
 }
 
-/** docker kill: delivers a signal (SIGKILL by default) to a running container. */
-export async function killContainer(engine: Engine, container: Container, signalName = 'SIGKILL'): Promise<void> {
-  const signal = parseSignal(signalName);
-  if (signal === undefined) throw invalidParameter(`Invalid signal: ${signalName}`);
-  if (!isRunning(container.state)) throw conflict(`cannot kill container: ${container.id}: container ${container.id} is not running`);
+/**
+ * Kills a container's process (moby's Kill): SIGKILL by default, waiting for
+ * the process to end; any other signal is only delivered (killWithSignal).
+ * Throws moby's errNotRunning for a container that does not run.
+ */
+export async function killContainer(engine: Engine, container: Container, signalName?: string): Promise<void> {
+  const signal = signalName ? platformSignal(signalName) : SIGNALS.SIGKILL;
+  if (!isRunning(container.state)) throw notRunning(container);
   const process = engine.processes.get(container.id);
   if (!process) {
+    if (signal !== SIGNALS.SIGKILL) return;
+    thaw(engine, container);
     transitions.exit(container.state, KILLED, engine.clock.now());
     return;
   }
-  if (process.signals.deliver(signal)) await process.exited;
+  signalProcess(engine, container, process, signal);
+  if (signal === SIGNALS.SIGKILL) await process.exited;
+  // A process that handles the signal reacts now, as it would before the learner's next command.
+  else await settle(container, process);
 }
 
+/** A signal that moby/sys/signal parses and that Linux has (ValidSignalForPlatform). */
+function platformSignal(text: string): number {
+  const signal = parseSignal(text);
+  if (!PLATFORM_SIGNALS.has(signal)) throw invalidParameter(`the linux daemon does not support signal ${signal}`);
+  return signal;
+}
+
+/**
+ * POST /containers/{name}/kill: the signal is checked before the container
+ * is looked up, and the router wraps every error with the name as given
+ * (`cannot kill container: <name>: …`).
+ */
+export async function containerKill(engine: Engine, reference: string, signalName?: string): Promise<void> {
+  try {
+    if (signalName) platformSignal(signalName);
+    await killContainer(engine, engine.containers.get(reference), signalName);
+  } catch (error) {
+    throw wrapped(error, `cannot kill container: ${reference}`);
+  }
+}
+
+/**
+ * POST /containers/{name}/stop (moby's ContainerStop): a container that is
+ * not running is not an error (304 Not Modified); a failure to stop is
+ * wrapped as `cannot stop container: <name>: …`.
+ */
+export async function containerStop(engine: Engine, reference: string, options: { timeout?: number; signal?: string } = {}): Promise<void> {
+  const container = engine.containers.get(reference);
+  if (!isRunning(container.state)) return;
+  try {
+    await stopContainer(engine, container, options);
+  } catch (error) {
+    throw wrapped(error, `cannot stop container: ${reference}`);
+  }
+}
+
+/**
+ * POST /containers/{name}/restart (moby's ContainerRestart): stops a running
+ * container (its --rm does not remove it meanwhile), then starts it; errors
+ * are wrapped as `Cannot restart container <name>: …`.
+ */
+export async function containerRestart(
+  engine: Engine,
+  reference: string,
+  options: { timeout?: number; signal?: string } = {},
+): Promise<{ container: Container; process: RunningProcess }> {
+  const container = engine.containers.get(reference);
+  try {
+    if (isRunning(container.state)) {
+      restarting.add(container);
+      try {
+        await stopContainer(engine, container, options);
+      } finally {
+        restarting.delete(container);
+      }
+    }
+    return { container, process: startContainer(engine, container) };
+  } catch (error) {
+    throw error instanceof EngineError ? new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`) : error;
+  }
+}
+
+/** docker pause: freezes the container's processes (moby's containerPause). */
 export function pauseContainer(container: Container): void {
+  // Container.GetRunningTask first (a paused container is running), then the paused check.
+  if (!isRunning(container.state)) throw notRunning(container);
   if (container.state.status === 'paused') throw conflict(`Container ${container.id} is already paused`);
-  if (!isRunning(container.state)) throw conflict(`Container ${container.id} is not running`);
   transitions.pause(container.state);
+  freeze(container);
 }
 
-export function unpauseContainer(container: Container): void {
-  if (container.state.status !== 'paused') throw conflict(`Container ${container.id} is not paused`);
+/** docker unpause: thaws a paused container; signals sent meanwhile arrive now. */
+export function unpauseContainer(engine: Engine, container: Container): void {
+  if (container.state.status !== 'paused') throw new EngineError('system', `Container ${container.id} is not paused`);
   transitions.unpause(container.state);
+  thaw(engine, container);
 }

@@ -53,6 +53,8 @@ export class LayerFileSystem implements IFileSystem {
   private readonly devices = new Map<string, Device>();
   /** Commands the shell runs that have no file of their own (bash's builtins); they exist for the lookup only and are never listed. */
   private readonly virtual = new Set<string>();
+  /** Files bind-mounted over the layers (a container's /etc/hosts): read and written in place, never part of a layer. */
+  private readonly mounts = new Map<string, Extract<Node, { type: 'file' }>>();
 
   constructor(
     readonly layer: ReadWriteLayer,
@@ -67,6 +69,11 @@ export class LayerFileSystem implements IFileSystem {
 
   detachDevice(path: string): void {
     this.devices.delete(path);
+  }
+
+  /** Bind-mounts a file at `path` (Docker's /etc/hostname, /etc/hosts, /etc/resolv.conf). */
+  mountFile(path: string, text: string, mode = 0o644): void {
+    this.mounts.set(path, { type: 'file', content: { kind: 'bytes', bytes: new TextEncoder().encode(text) }, mode, uid: 0, gid: 0, mtime: this.clock.now() });
   }
 
   /** Lets the interpreter find a command at `path` that is part of the shell itself. */
@@ -113,6 +120,8 @@ export class LayerFileSystem implements IFileSystem {
 
   /** The node at a resolved path, with hard links read through to the file they name. */
   private nodeAt(resolved: string): Node | undefined {
+    const mounted = this.mounts.get(resolved);
+    if (mounted) return mounted;
     const node = this.layer.get(resolved);
     return node?.type === 'hardlink' ? this.layer.get(node.target) : node;
   }
@@ -171,7 +180,9 @@ export class LayerFileSystem implements IFileSystem {
   async readdir(path: string): Promise<string[]> {
     const { resolved, node } = this.existing(path, 'scandir');
     if (node.type !== 'directory') throw fsError('ENOTDIR', 'scandir', path);
-    return this.layer.children(resolved);
+    const names = new Set(this.layer.children(resolved));
+    for (const mounted of this.mounts.keys()) if (parentOf(mounted) === resolved) names.add(mounted.slice(mounted.lastIndexOf('/') + 1));
+    return [...names].sort();
   }
 
   async readdirWithFileTypes(path: string): Promise<DirentEntry[]> {
@@ -233,6 +244,11 @@ export class LayerFileSystem implements IFileSystem {
 
   private writeBytes(path: string, bytes: Uint8Array): void {
     const resolved = this.resolve(path, 'open');
+    const mounted = this.mounts.get(resolved);
+    if (mounted) {
+      this.mounts.set(resolved, { ...mounted, content: { kind: 'bytes', bytes }, mtime: this.clock.now() });
+      return;
+    }
     const existing = this.layer.get(resolved);
     if (existing?.type === 'directory') throw fsError('EISDIR', 'open', path);
     // Writing through a hard link changes the file both names share.
@@ -261,6 +277,7 @@ export class LayerFileSystem implements IFileSystem {
       if (options?.force) return;
       throw error;
     }
+    if (this.mounts.has(resolved)) throw fsError('EBUSY', 'rm', path);
     const node = this.layer.get(resolved);
     if (!node) {
       if (options?.force) return;
