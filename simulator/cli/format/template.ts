@@ -29,6 +29,7 @@
  * (Go prints `<nil>` for those; here every nil is an interface{}).
  */
 
+import { parseGoInteger, underscoreOK } from './strconv';
 import {
   compareStrings,
   DEFAULT_TYPE_NAME,
@@ -763,77 +764,6 @@ function nodeString(node: Node): string {
 // ===========================================================================
 // Numbers and quoted strings (strconv)
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
-
-/** strconv's underscoreOK: underscores only between digits, or after a base prefix. */
-function underscoreOK(text: string): boolean {
-  let s = text;
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1] ?? '')) {
-    i = 2;
-    saw = '0';
-    hex = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] ?? '';
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-/** strconv.ParseUint / ParseInt with base 0 (prefixes, underscores); undefined on error. */
-function parseGoInteger(text: string, signed: boolean): bigint | undefined {
-  let s = text;
-  let negative = false;
-  if (signed && (s[0] === '+' || s[0] === '-')) {
-    negative = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (s === '') return undefined;
-  let base = 10;
-  let body = s;
-  if (s[0] === '0') {
-    if (s.length >= 3 && (s[1] === 'x' || s[1] === 'X')) {
-      base = 16;
-      body = s.slice(2);
-    } else if (s.length >= 3 && (s[1] === 'b' || s[1] === 'B')) {
-      base = 2;
-      body = s.slice(2);
-    } else if (s.length >= 3 && (s[1] === 'o' || s[1] === 'O')) {
-      base = 8;
-      body = s.slice(2);
-    } else {
-      base = 8;
-      body = s.slice(1);
-      if (body === '') return 0n;
-    }
-  }
-  if (body.includes('_') && !underscoreOK(s)) return undefined;
-  const digits = body.replace(/_/g, '');
-  if (digits === '') return undefined;
-  const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base as 2 | 8 | 10 | 16];
-  if (!valid.test(digits)) return undefined;
-  const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : '';
-  let value = BigInt(prefix + digits);
-  if (negative) value = -value;
-  if (signed ? value < INT64_MIN || value > INT64_MAX : value > UINT64_MAX) return undefined;
-  return value;
-}
 
 /** strconv.ParseFloat(text, 64): decimal and hexadecimal float syntax; undefined on error or overflow. */
 function parseGoFloat(text: string): number | undefined {
@@ -1458,11 +1388,11 @@ function newNumber(pos: number, text: string, typ: T): NumberNode | string {
     }
   }
   const u = parseGoInteger(text, false);
-  if (u !== undefined) {
+  if (typeof u === 'bigint') {
     n.isUint = true;
   }
   const i = parseGoInteger(text, true);
-  if (i !== undefined) {
+  if (typeof i === 'bigint') {
     n.isInt = true;
     n.int = Number(i);
     if (i === 0n) n.isUint = true;

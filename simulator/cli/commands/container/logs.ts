@@ -1,5 +1,4 @@
 import { isRunning, type Container } from '../../../container/container';
-import { rfc3339Nano } from '../../../daemon/time';
 import { EngineError } from '../../../errdefs/errors';
 import { abortable } from '../../../session/clock';
 import type { CommandContext } from '../../../shell/command';
@@ -26,13 +25,38 @@ function lines(entries: readonly LogEntry[]): LogEntry[] {
   return [...result, ...pending.values()];
 }
 
-/** `--since` / `--until`: RFC 3339 or a duration before now (`42m`), as moby's timestamp.GetTimestamp reads it. */
+/** Go's time.ParseDuration: `300ms`, `-1.5h`, `2h45m`; undefined when it does not parse. Milliseconds. */
+export function goDuration(text: string): number | undefined {
+  const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
+  if (!match) return text === '0' || text === '+0' || text === '-0' ? 0 : undefined;
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  for (const [, number = '', suffix = ''] of (match[2] ?? '').matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(number) * (unit[suffix] ?? 0);
+  return match[1] === '-' ? -total : total;
+}
+
+/**
+ * `--since` / `--until` as docker/cli's client reads them (moby's
+ * timetypes.GetTimestamp): a duration before now, counted in whole seconds,
+ * an RFC 3339 time or date, or Unix seconds; undefined when none of these.
+ */
 function instant(value: string, now: number): number | undefined {
-  const duration = /^(\d+(?:\.\d+)?)(ns|us|ms|s|m|h)$/.exec(value);
-  if (duration) return now - Number(duration[1]) * ({ ns: 1e-6, us: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[duration[2] ?? 's'] ?? 1);
+  const duration = value === '0' ? undefined : goDuration(value);
+  if (duration !== undefined) return Math.floor((now - duration) / 1000) * 1000;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** Go's strconv.Atoi, as the daemon reads --tail: undefined when it does not parse (then every line is shown). */
+function atoi(text: string): number | undefined {
+  return /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** jsonmessage.RFC3339NanoFixed in UTC: always nine fractional digits (`2026-12-01T12:00:14.517000000Z`). */
+export function rfc3339NanoFixed(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
 }
 
 /** docker logs: what the container's process wrote (stdout and stderr kept apart), from the json-file log. */
@@ -63,27 +87,38 @@ export const logsCommand: DockerCommand = {
     const until = flags.get('until') === undefined ? undefined : instant(flags.get('until') as string, now);
     for (const [flag, value] of [['since', since], ['until', until]] as const) {
       if (flags.get(flag) !== undefined && value === undefined) {
-        await context.stderr.write(`Error response from daemon: invalid value for "${flag}": failed to parse value as time or duration: "${String(flags.get(flag))}"\n`);
+        // The client parses these before it asks the daemon: no "Error response from daemon".
+        await context.stderr.write(`invalid value for "${flag}": failed to parse value as time or duration: ${JSON.stringify(String(flags.get(flag)))}\n`);
         return 1;
       }
     }
-    const tail = (flags.get('tail') as string | undefined) ?? 'all';
-    const count = tail === 'all' || !/^\d+$/.test(tail) ? Infinity : Number(tail);
+    // The daemon reads --tail with strconv.Atoi: "all", a negative number or anything else shows every line.
+    const tail = atoi((flags.get('tail') as string | undefined) ?? 'all');
+    const count = tail === undefined || tail < 0 ? Infinity : tail;
     const selected = lines(container.logs).filter((entry) => (since === undefined || entry.time >= since) && (until === undefined || entry.time <= until));
     const shown = count === Infinity ? selected : selected.slice(Math.max(0, selected.length - count));
-    for (const entry of shown) await print(context, entry, flags.get('timestamps') === true);
+    const format: LineFormat = { timestamps: flags.get('timestamps') === true, details: flags.get('details') === true };
+    for (const entry of shown) await print(context, entry, format);
     if (flags.get('follow') !== true) return 0;
-    return follow(context, container, container.logs.length, flags.get('timestamps') === true);
+    return follow(context, container, container.logs.length, format);
   },
 };
 
-async function print(context: CommandContext, entry: LogEntry, timestamps: boolean): Promise<void> {
+/** How each line is shown: -t puts the time before it, --details the log's attributes (none here) and a space. */
+interface LineFormat {
+  timestamps: boolean;
+  details: boolean;
+}
+
+/** moby's httputils.WriteLogStream: `[<time> ][<attrs> ]<line>`, to the stream the line came from. */
+async function print(context: CommandContext, entry: LogEntry, format: LineFormat): Promise<void> {
   const stream = entry.stream === 'stderr' ? context.stderr : context.stdout;
-  await stream.write(timestamps ? `${rfc3339Nano(entry.time)} ${entry.text}` : entry.text);
+  const line = format.details ? ` ${entry.text}` : entry.text;
+  await stream.write(format.timestamps ? `${rfc3339NanoFixed(entry.time)} ${line}` : line);
 }
 
 /** -f: prints what the container writes from now on, until it stops or Ctrl-C. */
-async function follow(context: CommandContext, container: Container, seen: number, timestamps: boolean): Promise<number> {
+async function follow(context: CommandContext, container: Container, seen: number, format: LineFormat): Promise<number> {
   let wake: (() => void) | undefined;
   const listener = (id: string): void => {
     if (id === container.id) wake?.();
@@ -91,7 +126,7 @@ async function follow(context: CommandContext, container: Container, seen: numbe
   context.engine.logListeners.add(listener);
   try {
     for (;;) {
-      for (const entry of container.logs.slice(seen)) await print(context, entry, timestamps);
+      for (const entry of lines(container.logs.slice(seen))) await print(context, entry, format);
       seen = container.logs.length;
       if (!isRunning(container.state)) return 0;
       await abortable(new Promise<void>((resolve) => (wake = resolve)), context.signal);

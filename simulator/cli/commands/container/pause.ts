@@ -22,5 +22,5 @@ export const unpauseCommand: DockerCommand = {
   category: { group: 'other' },
   flags: [],
   args: { kind: 'min', count: 1 },
-  run: (context, _flags, names) => forEachContainer(context, names, unpauseContainer),
+  run: (context, _flags, names) => forEachContainer(context, names, (container) => unpauseContainer(context.engine, container)),
 };

@@ -1,5 +1,5 @@
-import { isRunning, type Container } from '../../../container/container';
-import { settle, startContainer, StartFailure } from '../../../daemon/lifecycle';
+import type { Container } from '../../../container/container';
+import { settle, startContainer } from '../../../daemon/lifecycle';
 import { EngineError } from '../../../errdefs/errors';
 import { InvalidReferenceError } from '../../../reference/reference';
 import type { ProcessIO } from '../../../runtime/process';
@@ -48,35 +48,41 @@ export const runCommand: DockerCommand = {
   interspersed: false,
   args: { kind: 'min', count: 1 },
   async run(context, flags, args) {
-    const failed = async (message: string, status: number): Promise<number> => {
-      // docker/cli's run.go: the error, a blank line and the help hint.
+    // docker/cli's withHelp and toStatusError: the error, a blank line and the
+    // help hint; 127 when the command was not found, 126 when it could not be
+    // run, 125 for anything else the daemon refused.
+    const failed = async (message: string): Promise<number> => {
       await context.stderr.write(`docker: ${message}\n\nRun 'docker run --help' for more information\n`);
-      return status;
+      return statusOf(message);
     };
     let container: Container;
     try {
       container = await createFromFlags(context, flags, args);
     } catch (error) {
-      if (error instanceof EngineError) return failed(`Error response from daemon: ${error.message}`, 125);
-      if (error instanceof InvalidReferenceError) return failed(error.message, 125);
+      if (error instanceof EngineError) return failed(`Error response from daemon: ${error.message}`);
+      if (error instanceof InvalidReferenceError) return failed(error.message);
       throw error;
     }
     const detach = flags.get('detach') === true;
+    // Detached, the ID is printed while the container starts, so even a start that fails shows it.
+    if (detach) await context.stdout.write(`${container.id}\n`);
     try {
       const process = startContainer(context.engine, container, detach ? undefined : { io: attachedIO(context, container, flags.get('interactive') === true) });
       if (detach) {
         await settle(container, process);
-        await context.stdout.write(`${container.id}\n`);
         return 0;
       }
       return await waitAttached(context, container, process.exited);
     } catch (error) {
-      if (error instanceof StartFailure) {
-        if (container.hostConfig.autoRemove && !isRunning(container.state)) context.engine.containers.delete(container.id);
-        return failed(`Error response from daemon: ${error.message}`, error.status);
-      }
-      if (error instanceof EngineError) return failed(`Error response from daemon: ${error.message}`, 125);
+      if (error instanceof EngineError) return failed(`Error response from daemon: ${error.message}`);
       throw error;
     }
   },
 };
+
+/** docker/cli's toStatusError: the exit status of `docker run` for an error it prints. */
+function statusOf(message: string): number {
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(message)) return 127;
+  if (/permission denied|is a directory/.test(message)) return 126;
+  return 125;
+}

@@ -1,9 +1,16 @@
 import { settle, startContainer } from '../../../daemon/lifecycle';
-import { EngineError } from '../../../errdefs/errors';
+import { EngineError, invalidParameter } from '../../../errdefs/errors';
 import type { DockerCommand } from '../../command';
 import { attachedIO, waitAttached } from './run';
 
-/** docker start: starts stopped containers; with -a, attaches to one and exits with its status. */
+/** The daemon's answer to --checkpoint: Engine 28 runs without experimental features (moby's ContainerStart). */
+const CHECKPOINT_UNSUPPORTED = 'checkpoint is only supported in experimental mode';
+
+/**
+ * docker start: starts stopped containers, printing each name as given (a
+ * running one is left as it is); with -a, attaches to one and exits with its
+ * status (docker/cli's RunStart).
+ */
 export const startCommand: DockerCommand = {
   name: 'start',
   use: '[OPTIONS] CONTAINER [CONTAINER...]',
@@ -12,19 +19,27 @@ export const startCommand: DockerCommand = {
   category: { group: 'other' },
   flags: [
     { name: 'attach', shorthand: 'a', type: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
+    { name: 'checkpoint', type: 'string', usage: 'Restore from this checkpoint' },
+    { name: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory' },
+    { name: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
     { name: 'interactive', shorthand: 'i', type: 'bool', usage: "Attach container's STDIN" },
   ],
   args: { kind: 'min', count: 1 },
   async run(context, flags, names) {
     const attach = flags.get('attach') === true || flags.get('interactive') === true;
+    const checkpoint = (flags.get('checkpoint') as string | undefined) ?? '';
     if (attach) {
       if (names.length > 1) {
         await context.stderr.write('you cannot start and attach multiple containers at once\n');
         return 1;
       }
       try {
+        // docker/cli inspects the container, attaches, then asks the daemon to start it.
         const container = context.engine.containers.get(names[0] ?? '');
-        const process = startContainer(context.engine, container, { io: attachedIO(context, container, flags.get('interactive') === true) });
+        if (checkpoint !== '') throw invalidParameter(CHECKPOINT_UNSUPPORTED);
+        // Stdin is attached only when asked for (-i) and the container keeps it open.
+        const withStdin = flags.get('interactive') === true && container.config.OpenStdin === true;
+        const process = startContainer(context.engine, container, { io: attachedIO(context, container, withStdin) });
         return await waitAttached(context, container, process.exited);
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
@@ -32,6 +47,16 @@ export const startCommand: DockerCommand = {
         return 1;
       }
     }
+    if (checkpoint !== '') {
+      if (names.length > 1) {
+        await context.stderr.write('you cannot restore multiple containers at once\n');
+        return 1;
+      }
+      // The daemon refuses the checkpoint before it looks the container up.
+      await context.stderr.write(`Error response from daemon: ${CHECKPOINT_UNSUPPORTED}\n`);
+      return 1;
+    }
+    // Each error is printed as it happens; the failed names are listed at the end.
     const failed: string[] = [];
     for (const name of names) {
       try {

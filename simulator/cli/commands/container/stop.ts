@@ -1,6 +1,7 @@
-import { killContainer, startContainer, stopContainer } from '../../../daemon/lifecycle';
+import { containerKill, containerRestart, containerStop, settle } from '../../../daemon/lifecycle';
 import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
-import { forEachContainer } from './each';
+import { forEachName } from './each';
+import { parseGoInteger } from '../../format/strconv';
 
 const SIGNAL_FLAG: FlagSpec = { name: 'signal', shorthand: 's', type: 'string', usage: 'Signal to send to the container' };
 const TIMEOUT_FLAG: FlagSpec = {
@@ -9,13 +10,16 @@ const TIMEOUT_FLAG: FlagSpec = {
   type: 'string',
   varname: 'int',
   usage: 'Seconds to wait before killing the container',
-  validate: (value) => (/^-?\d+$/.test(value) ? undefined : `strconv.ParseInt: parsing "${value}": invalid syntax`),
+  validate: (value) => {
+    const parsed = parseGoInteger(value, true);
+    return typeof parsed === 'bigint' ? undefined : `strconv.ParseInt: parsing ${JSON.stringify(value)}: ${parsed}`;
+  },
 };
 
 function stopOptions(flags: FlagValues): { timeout?: number; signal?: string } {
   const timeout = flags.get('timeout') as string | undefined;
   const signal = flags.get('signal') as string | undefined;
-  return { ...(timeout !== undefined ? { timeout: Number(timeout) } : {}), ...(signal !== undefined ? { signal } : {}) };
+  return { ...(timeout !== undefined ? { timeout: Number(parseGoInteger(timeout, true)) } : {}), ...(signal ? { signal } : {}) };
 }
 
 /** docker stop: the stop signal, SIGKILL after the timeout (10 s by default). */
@@ -27,7 +31,7 @@ export const stopCommand: DockerCommand = {
   category: { group: 'other' },
   flags: [SIGNAL_FLAG, TIMEOUT_FLAG],
   args: { kind: 'min', count: 1 },
-  run: (context, flags, names) => forEachContainer(context, names, (container) => stopContainer(context.engine, container, stopOptions(flags))),
+  run: (context, flags, names) => forEachName(context, names, (name) => containerStop(context.engine, name, stopOptions(flags))),
 };
 
 /** docker restart: stop (if running), then start again, in the same writable layer. */
@@ -40,9 +44,9 @@ export const restartCommand: DockerCommand = {
   flags: [SIGNAL_FLAG, TIMEOUT_FLAG],
   args: { kind: 'min', count: 1 },
   run: (context, flags, names) =>
-    forEachContainer(context, names, async (container) => {
-      await stopContainer(context.engine, container, stopOptions(flags));
-      startContainer(context.engine, container);
+    forEachName(context, names, async (name) => {
+      const { container, process } = await containerRestart(context.engine, name, stopOptions(flags));
+      await settle(container, process);
     }),
 };
 
@@ -55,5 +59,5 @@ export const killCommand: DockerCommand = {
   category: { group: 'other' },
   flags: [SIGNAL_FLAG],
   args: { kind: 'min', count: 1 },
-  run: (context, flags, names) => forEachContainer(context, names, (container) => killContainer(context.engine, container, (flags.get('signal') as string | undefined) ?? 'SIGKILL')),
+  run: (context, flags, names) => forEachName(context, names, (name) => containerKill(context.engine, name, (flags.get('signal') as string | undefined) || undefined)),
 };
