@@ -18,7 +18,7 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
   { name: 'name', type: 'string', usage: 'Assign a name to the container' },
   { name: 'rm', type: 'bool', usage: 'Automatically remove the container and its associated anonymous volumes when it exits' },
   { name: 'tty', shorthand: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
-  { name: 'user', shorthand: 'u', type: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+  { name: 'user', shorthand: 'u', type: 'string', usage: 'Username or UID (format: <name|uid>[:<group|gid>])' },
   { name: 'workdir', shorthand: 'w', type: 'string', usage: 'Working directory inside the container' },
 ];
 
