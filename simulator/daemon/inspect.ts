@@ -290,7 +290,7 @@ export function bridgeAddress(container: Container): string {
 }
 
 /** A running container's process ID on the host: stable per container. */
-function pidOf(container: Container): number {
+export function pidOf(container: Container): number {
   return 1000 + (parseInt(container.id.slice(0, 6), 16) % 60000);
 }
 

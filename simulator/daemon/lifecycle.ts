@@ -2,7 +2,7 @@ import { isRunning, transitions, type Container } from '../container/container';
 import { conflict, EngineError, invalidParameter } from '../errdefs/errors';
 import { Interrupted } from '../session/clock';
 import type { OutputStream } from '../shell/command';
-import { Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
+import { ProcessTable, Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
 import { ContainerUserland, StartError } from '../runtime/userland';
 import { containerCommand } from './containers';
 import type { Engine } from './engine';
@@ -128,9 +128,11 @@ export function startContainer(engine: Engine, container: Container, attach?: At
   }
   transitions.start(container.state, engine.clock.now());
   const signals = new Signals();
+  const table = new ProcessTable();
+  table.spawn({ ppid: 0, uid: userland.account.uid, argv, started: engine.clock.now(), tty: container.config.Tty === true }, 1);
   const io = loggedIO(engine, container, attach?.io, signals.signal);
   const killed = new Promise<number>((resolve) => signals.signal.addEventListener('abort', () => resolve(KILLED), { once: true }));
-  const ran = userland.run(argv, io, signals, { interactive: container.config.OpenStdin === true }).catch(async (error: unknown) => {
+  const ran = userland.run(argv, io, signals, { interactive: container.config.OpenStdin === true, table }).catch(async (error: unknown) => {
     if (error instanceof Interrupted) return 130;
     await io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
@@ -145,7 +147,7 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     if (container.hostConfig.autoRemove && !restarting.has(container)) engine.containers.delete(container.id);
     return status;
   });
-  const process: RunningProcess = { signals, exited };
+  const process: RunningProcess = { signals, exited, table };
   engine.processes.set(container.id, process);
   return process;
 }

@@ -67,4 +67,34 @@ export interface RunningProcess {
   signals: Signals;
   /** Resolves with the exit status. */
   exited: Promise<number>;
+  /** Every process in the container (its PID namespace), for `docker top` and `ps`. */
+  table: ProcessTable;
+}
+
+/** A process as ps lists it, PIDs as the container sees them. */
+export interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  uid: number;
+  /** The command line; a program may rename itself (nginx's "nginx: master process …"). */
+  argv: string[];
+  /** Milliseconds since the epoch. */
+  started: number;
+  tty: boolean;
+}
+
+/** A container's PID namespace: PID 1 is its main process; others are numbered on from the highest. */
+export class ProcessTable {
+  readonly entries: ProcessEntry[] = [];
+
+  spawn(entry: Omit<ProcessEntry, 'pid'>, pid?: number): ProcessEntry {
+    const created = { ...entry, pid: pid ?? Math.max(0, ...this.entries.map((other) => other.pid)) + 1 };
+    this.entries.push(created);
+    return created;
+  }
+
+  exit(entry: ProcessEntry): void {
+    const index = this.entries.indexOf(entry);
+    if (index >= 0) this.entries.splice(index, 1);
+  }
 }

@@ -4,6 +4,7 @@ import { find } from './programs/find';
 import { hello } from './programs/hello';
 import { hostname, id, uname, whoami } from './programs/identity';
 import { nginx } from './programs/nginx';
+import { ps } from './programs/ps';
 import { which } from './programs/which';
 
 export type ShellFlavour = 'ash' | 'bash' | 'dash';
@@ -19,7 +20,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([find, hello, hostname, id, nginx, uname, which, whoami].map((program) => [program.name, program]));
+  return new Map([find, hello, hostname, id, nginx, ps, uname, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());

@@ -9,7 +9,7 @@ import { EXEC_COMMAND, Interpreter, quote, type ShellTerminal } from '../shell/i
 import { ShellState } from '../shell/state';
 import { LayerFileSystem } from '../userland/filesystem';
 import { DEFAULT_PATH, identifyPath, resolveCommand, type Resolution } from './identify';
-import type { ProcessIO, Signals } from './process';
+import type { ProcessIO, ProcessTable, Signals } from './process';
 import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, MULTI_CALL, SHELL_BUILTINS, type ShellFlavour } from './programs';
 import { accountOf, type Account } from './users';
 
@@ -100,13 +100,13 @@ export class ContainerUserland {
    * with a terminal and open input is interactive (prompt, line after line,
    * until `exit` or Ctrl-D); anything else runs as a one-line script.
    */
-  async run(argv: readonly string[], io: ProcessIO, signals: Signals, options: { interactive: boolean; env?: readonly string[]; cwd?: string }): Promise<number> {
+  async run(argv: readonly string[], io: ProcessIO, signals: Signals, options: { interactive: boolean; env?: readonly string[]; cwd?: string; table?: ProcessTable }): Promise<number> {
     const env = this.environment(options.env);
     const cwd = options.cwd || this.workingDir;
     this.checkStart(argv, env, cwd);
     const resolved = identifyPath(this.fs, this.fs.resolvePath(cwd, resolvedPathOf(this.fs, argv[0] ?? '', env, cwd)));
     const flavour = resolved.kind === 'program' ? shellFlavourOf(resolved.program, argv[0] ?? '') : undefined;
-    const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals);
+    const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table);
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
     const terminal = terminalOf(io);
     if (flavour && argv.length === 1) {
@@ -118,7 +118,7 @@ export class ContainerUserland {
   }
 
   /** A shell of this container, as a process started with `env` in `cwd`. */
-  interpreter(env: ReadonlyMap<string, string>, cwd: string, flavour: ShellFlavour, signals?: Signals): Interpreter {
+  interpreter(env: ReadonlyMap<string, string>, cwd: string, flavour: ShellFlavour, signals?: Signals, table?: ProcessTable): Interpreter {
     const state = new ShellState(undefined, { ...Object.fromEntries(env), PWD: cwd });
     const programs = containerPrograms();
     return new Interpreter({
@@ -126,7 +126,15 @@ export class ContainerUserland {
       state,
       clock: this.engine.clock,
       programs,
-      environment: { clock: this.engine.clock, directories: this.container.layer, host: this.container.layer, engine: this.engine, container: this.container, ...(signals ? { signals } : {}) },
+      environment: {
+        clock: this.engine.clock,
+        directories: this.container.layer,
+        host: this.container.layer,
+        engine: this.engine,
+        container: this.container,
+        ...(signals ? { signals } : {}),
+        ...(table ? { processes: table } : {}),
+      },
       builtins: INTERPRETER_TOOLS as CommandName[],
       virtualCommands: [...INTERPRETER_TOOLS, ...programs.keys()],
       processInfo: { pid: 1, ppid: 0, uid: this.fs.owner.uid, gid: this.fs.owner.gid },
@@ -326,7 +334,7 @@ async function runShell(userland: ContainerUserland, context: CommandContext, fl
   if (args.length > 0) return runScriptFile(userland, context, userland.fs.resolvePath(context.shell.cwd, args[0] ?? ''), args);
   // An interactive shell inside a shell: its own prompt, until it exits.
   if (context.tty && context.userland) {
-    const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals);
+    const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes);
     inner.argv0 = context.argv[0] ?? 'sh';
     return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account);
   }

@@ -2,7 +2,7 @@ import type { Clock } from '../session/clock';
 import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { Engine } from '../daemon/engine';
 import type { Container } from '../container/container';
-import type { Signals } from '../runtime/process';
+import type { ProcessTable, Signals } from '../runtime/process';
 import type { HostDirectories } from '../host/directories';
 import type { CompletionCandidate } from '../session/types';
 
@@ -50,6 +50,8 @@ export interface CommandContext {
   container?: Container;
   /** Signals sent to the container's process (docker stop, kill), for programs that handle them. */
   signals?: Signals;
+  /** The container's processes (ps, docker top), for programs that list them or start workers. */
+  processes?: ProcessTable;
   /** Makes Ctrl-C call `handler` instead of stopping the whole line (an interactive program in the foreground); returns the undo. */
   onInterrupt?(handler: () => void): () => void;
 }

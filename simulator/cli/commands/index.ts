@@ -14,6 +14,7 @@ import { pauseCommand, unpauseCommand } from './container/pause';
 import { runCommand } from './container/run';
 import { startCommand } from './container/start';
 import { killCommand, restartCommand, stopCommand } from './container/stop';
+import { topCommand } from './container/top';
 import { imageInspectCommand } from './image/inspect';
 import { imagePruneCommand } from './image/prune';
 import { loadCommand } from './image/load';
@@ -53,7 +54,7 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, unpauseCommand],
+  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
 };
 
 /** Every docker command the simulator implements. */
@@ -85,6 +86,7 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   stopCommand,
   systemCommand,
   tagCommand,
+  topCommand,
   unpauseCommand,
   versionCommand,
 ];

@@ -6,7 +6,8 @@ import { accountOf } from '../users';
 /** The host's kernel: a container has none of its own, so every image reports the same. */
 const KERNEL = { name: 'Linux', release: ENGINE_VERSION.kernelVersion, version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
 
-function readText(context: CommandContext, path: string): string | undefined {
+/** A small text file of the container (/etc/passwd), or undefined. */
+export function readText(context: CommandContext, path: string): string | undefined {
   const node = context.host.get(path);
   return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
 }

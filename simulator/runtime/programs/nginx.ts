@@ -1,6 +1,8 @@
 import type { Command, CommandContext } from '../../shell/command';
 import { ENGINE_VERSION, HOST_INFO } from '../../daemon/version';
 import { SIGNALS } from '../process';
+import { accountOf } from '../users';
+import { readText } from './identity';
 
 const VERSION = '1.27.5';
 
@@ -31,6 +33,12 @@ export const nginx: Command = {
     }
     const notice = (pid: number, text: string): Promise<void> => context.stderr.write(`${stamp(context)} [notice] ${pid}#${pid}: ${text}\n`);
     const workers = Array.from({ length: HOST_INFO.ncpu }, (_, index) => 29 + index);
+    // As the container's main process (exec'd by the entrypoint), nginx retitles itself and forks its workers.
+    const table = context.processes;
+    const master = table?.entries.find((entry) => entry.pid === 1 && entry.argv.includes('nginx'));
+    if (master) master.argv = [`nginx: master process ${context.argv.join(' ')}`];
+    const workerUid = accountOf({ read: (path) => readText(context, path) }, 'nginx').uid;
+    const forked = master ? workers.map((pid) => table?.spawn({ ppid: 1, uid: workerUid, argv: ['nginx: worker process'], started: context.clock.now(), tty: false }, pid)) : [];
     await notice(1, 'using the "epoll" event method');
     await notice(1, `nginx/${VERSION}`);
     await notice(1, 'built by gcc 12.2.0 (Debian 12.2.0-14) ');
@@ -59,6 +67,7 @@ export const nginx: Command = {
       await notice(1, `worker process ${pid} exited with code 0`);
     }
     await notice(1, 'exit');
+    for (const entry of forked) if (entry) table?.exit(entry);
     return 0;
   },
 };

@@ -59,7 +59,9 @@ export const execCommand: DockerCommand = {
     const tty = flags.get('tty') === true;
     const base = attachedIO(context, container, !detach && flags.get('interactive') === true);
     const io = detach ? { ...base, stdout: { write: async () => undefined }, stderr: { write: async () => undefined } } : { ...base, tty };
-    const exited = userland.run(argv, io, signals, { interactive: flags.get('interactive') === true, env, cwd });
+    // The exec'd process joins the container's PID namespace while it runs.
+    const entry = main.table.spawn({ ppid: 0, uid: userland.account.uid, argv, started: context.engine.clock.now(), tty });
+    const exited = userland.run(argv, io, signals, { interactive: flags.get('interactive') === true, env, cwd, table: main.table }).finally(() => main.table.exit(entry));
     if (detach) return 0;
     const release = tty ? undefined : context.onInterrupt?.(() => signals.deliver(SIGNALS.SIGINT));
     try {
