@@ -15,6 +15,10 @@ export class RemoteSession implements Session {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private terminal: TerminalIO | undefined;
+  /** Bumped by an interrupt: queued output of an earlier generation is dropped. */
+  private generation = 0;
+  /** Between an interrupt and the session's acknowledgement of it: output produced before the interrupt. */
+  private discarding = false;
   /** Output is written in order: each chunk waits for the one before. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -60,12 +64,21 @@ export class RemoteSession implements Session {
     return this.request({ type: 'snapshot' }) as Promise<SessionSnapshot>;
   }
 
+  /**
+   * Ctrl-C. Like a tty's INTR (without NOFLSH), it also flushes the output
+   * queue: what the command wrote before the session took the interrupt, and
+   * is not on the screen yet, is dropped, so the prompt comes back at once.
+   */
   interrupt(): void {
+    this.generation++;
+    this.discarding = true;
     this.send({ type: 'interrupt' });
   }
 
   /** Fails every call in flight: the worker behind this session is gone. */
   abandon(reason: string): void {
+    this.generation++;
+    this.discarding = true;
     const error = new Error(reason);
     this.pending.forEach(({ reject }) => reject(error));
     this.pending.clear();
@@ -96,13 +109,18 @@ export class RemoteSession implements Session {
       case 'output': {
         const terminal = this.terminal;
         const bytes = message.data.length;
+        const generation = this.generation;
+        const dropped = this.discarding;
         // A terminal that fails one write must not block all later output.
         this.writing = this.writing
-          .then(() => terminal?.write(message.data))
+          .then(() => (dropped || generation !== this.generation ? undefined : terminal?.write(message.data)))
           .catch(() => undefined)
           .finally(() => this.send({ type: 'ack', bytes }));
         break;
       }
+      case 'interrupted':
+        this.discarding = false;
+        break;
       case 'read': {
         const terminal = this.terminal;
         // The prompt must appear after the output that came before it.

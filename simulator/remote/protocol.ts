@@ -20,6 +20,8 @@ export type ServerMessage =
   | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot }
   | { type: 'failure'; id: number; message: string }
   | { type: 'output'; data: string }
+  /** Sent when the session has taken an interrupt: output before it was already queued when Ctrl-C was pressed. */
+  | { type: 'interrupted' }
   | { type: 'read'; id: number; prompt: string };
 
 export type ResultValue = Extract<ServerMessage, { type: 'result' }>['value'];

@@ -228,6 +228,19 @@ describe('RemoteSession over serveSession', () => {
 });
 
 describe('RemoteSession: interrupt', () => {
+  it('flushes output not yet on the screen, as a tty does on Ctrl-C, so a flooding loop stops at once', async () => {
+    const remote = connect({ clock: systemClock });
+    const terminal = new SlowTerminal(2);
+    const run = remote.run('while true; do echo y; done', terminal);
+    await vi.waitFor(() => expect(terminal.writes).toBeGreaterThan(5), { interval: 2, timeout: 2000 });
+    remote.interrupt();
+    const writesAtInterrupt = terminal.writes;
+    expect(await within(run, 1000)).toBe(130);
+    // Only the write in progress at Ctrl-C may finish; nothing queued behind it reaches the terminal.
+    expect(terminal.writes - writesAtInterrupt).toBeLessThanOrEqual(1);
+    expect(await runLine(remote, 'echo after')).toEqual({ output: 'after\n', status: 0 });
+  });
+
   it('stops `sleep 60` and resolves with 130', async () => {
     const remote = connect({ clock: systemClock });
     const run = remote.run('sleep 60; echo after', new RecordingTerminal());

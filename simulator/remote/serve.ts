@@ -69,6 +69,7 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
         break;
       case 'interrupt':
         current.interrupt();
+        send({ type: 'interrupted' });
         break;
       case 'ack':
         unacknowledged = Math.max(0, unacknowledged - message.bytes);
