@@ -41,6 +41,8 @@ export interface Container {
   layer: ReadWriteLayer;
   /** Its address on the default bridge network while it runs (the lowest free one, as Docker's IPAM hands them out). */
   networkAddress?: string;
+  /** The host ports bound for it while it runs (-p), one per address. */
+  publishedPorts?: PortBinding[];
   /** What the container's process wrote, for `docker logs`. */
   logs: Array<{ stream: 'stdout' | 'stderr'; text: string; time: number }>;
 }

@@ -1,5 +1,5 @@
 import { ReadWriteLayer } from '../archive/rw-layer';
-import type { Container } from '../container/container';
+import type { Container, PortBinding } from '../container/container';
 import { generateName } from '../container/names';
 import { conflict, invalidParameter } from '../errdefs/errors';
 import type { RunConfig } from '../image/config';
@@ -24,6 +24,8 @@ export interface CreateOptions {
   tty: boolean;
   openStdin: boolean;
   autoRemove: boolean;
+  /** -p: ports to publish when the container starts. */
+  publish?: PortBinding[];
 }
 
 const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -49,7 +51,7 @@ export function createContainer(engine: Engine, image: StoredImage, options: Cre
     image: image.id,
     imageName: options.imageName,
     config: runConfig(image.config.config ?? {}, options, id),
-    hostConfig: { autoRemove: options.autoRemove, portBindings: [] },
+    hostConfig: { autoRemove: options.autoRemove, portBindings: options.publish ?? [] },
     created: engine.clock.now(),
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, error: '' },
     layer: new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image))),
@@ -73,7 +75,7 @@ function runConfig(image: RunConfig, options: CreateOptions, id: string): RunCon
     AttachStdin: options.openStdin,
     AttachStdout: true,
     AttachStderr: true,
-    ...(image.ExposedPorts ? { ExposedPorts: image.ExposedPorts } : {}),
+    ...exposedPorts(image.ExposedPorts, options.publish ?? []),
     Tty: options.tty,
     OpenStdin: options.openStdin,
     StdinOnce: options.openStdin,
@@ -87,6 +89,12 @@ function runConfig(image: RunConfig, options: CreateOptions, id: string): RunCon
     Labels: { ...(image.Labels ?? {}), ...Object.fromEntries(options.labels.map((label) => [label.split('=')[0] ?? label, label.includes('=') ? label.slice(label.indexOf('=') + 1) : ''])) },
     ...(image.StopSignal ? { StopSignal: image.StopSignal } : {}),
   };
+}
+
+/** The image's exposed ports and the published ones (docker run adds them to the container's config). */
+function exposedPorts(image: RunConfig['ExposedPorts'], publish: PortBinding[]): Pick<RunConfig, 'ExposedPorts'> {
+  if (!image && publish.length === 0) return {};
+  return { ExposedPorts: { ...(image ?? {}), ...Object.fromEntries(publish.map((binding) => [binding.containerPort, {}])) } };
 }
 
 /** The command a container runs, as `docker ps` shows it and commit records it. */

@@ -1,4 +1,5 @@
 import type { Container } from '../container/container';
+import { networkPorts } from './ports';
 import { overlayDir } from './overlay';
 import { isRunning } from '../container/container';
 import { digestOf, hexOf } from '../digest/digest';
@@ -244,7 +245,7 @@ function networkSettings(container: Container, started: boolean, running: boolea
     Bridge: '',
     SandboxID: sandboxId,
     SandboxKey: running ? `/var/run/docker/netns/${sandboxId.slice(0, 12)}` : '',
-    Ports: new GoMap<unknown>(),
+    Ports: running ? new GoMap<unknown>(networkPorts(container)) : new GoMap<unknown>(),
     HairpinMode: false,
     LinkLocalIPv6Address: '',
     LinkLocalIPv6PrefixLen: 0,

@@ -5,6 +5,7 @@ import type { OutputStream } from '../shell/command';
 import { ProcessTable, Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
 import { ContainerUserland, StartError } from '../runtime/userland';
 import { containerCommand } from './containers';
+import { bindPorts } from './ports';
 import type { Engine } from './engine';
 
 /** Where an attached client (docker run without -d, docker start -a) takes the process's streams. */
@@ -114,11 +115,18 @@ export function startContainer(engine: Engine, container: Container, attach?: At
   const argv = containerCommand(container);
   if (argv.length === 0) throw invalidParameter('no command specified');
   container.networkAddress = freeAddress(engine);
+  try {
+    container.publishedPorts = bindPorts(engine, container);
+  } catch (error) {
+    delete container.networkAddress;
+    throw error;
+  }
   const userland = new ContainerUserland(engine, container);
   try {
     userland.checkStart(argv, userland.environment(), userland.workingDir);
   } catch (error) {
     delete container.networkAddress;
+    delete container.publishedPorts;
     if (error instanceof StartError) {
       Object.assign(container.state, { exitCode: error.status, error: error.message });
       if (container.hostConfig.autoRemove) engine.containers.delete(container.id);
@@ -142,6 +150,7 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     freezers.delete(container);
     transitions.exit(container.state, status, engine.clock.now());
     delete container.networkAddress;
+    delete container.publishedPorts;
     engine.processes.delete(container.id);
     for (const listener of engine.logListeners) listener(container.id);
     if (container.hostConfig.autoRemove && !restarting.has(container)) engine.containers.delete(container.id);

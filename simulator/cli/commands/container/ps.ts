@@ -1,4 +1,5 @@
 import { changesetSize } from '../../../archive/types';
+import { displayPorts } from '../../../daemon/ports';
 import { containerCommand } from '../../../daemon/containers';
 import type { Container } from '../../../container/container';
 import { goTimeString } from '../../../daemon/time';
@@ -42,7 +43,7 @@ export function containerFields(container: Container, trunc: boolean, now: numbe
     Mounts: '',
     Names: container.name,
     Networks: 'bridge',
-    Ports: '',
+    Ports: displayPorts(container),
     RunningFor: createdSince(container.created, now),
     Size: size,
     State: container.state.status,

@@ -7,7 +7,7 @@ import { SIGNALS } from '../../../runtime/process';
 import { abortable } from '../../../session/clock';
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand, FlagSpec } from '../../command';
-import { CONTAINER_FLAGS, createFromFlags } from './create';
+import { ClientError, CONTAINER_FLAGS, createFromFlags } from './create';
 
 /** The client's streams as an attached container sees them (docker attach's hijacked connection). */
 export function attachedIO(context: CommandContext, container: Container, withStdin: boolean): ProcessIO {
@@ -51,16 +51,17 @@ export const runCommand: DockerCommand = {
     // docker/cli's withHelp and toStatusError: the error, a blank line and the
     // help hint; 127 when the command was not found, 126 when it could not be
     // run, 125 for anything else the daemon refused.
-    const failed = async (message: string): Promise<number> => {
+    const failed = async (message: string, status = statusOf(message)): Promise<number> => {
       await context.stderr.write(`docker: ${message}\n\nRun 'docker run --help' for more information\n`);
-      return statusOf(message);
+      return status;
     };
     let container: Container;
     try {
       container = await createFromFlags(context, flags, args);
     } catch (error) {
       if (error instanceof EngineError) return failed(`Error response from daemon: ${error.message}`);
-      if (error instanceof InvalidReferenceError) return failed(error.message);
+      // Errors in the options themselves are 125, whatever they say (run.go's parse step).
+      if (error instanceof InvalidReferenceError || error instanceof ClientError) return failed(error.message, 125);
       throw error;
     }
     const detach = flags.get('detach') === true;
