@@ -11,7 +11,7 @@ export function hostTools(): CommandName[] {
   return getCommandNames().filter((name) => !NOT_ON_DEBIAN.has(name)) as CommandName[];
 }
 
-/** The binaries in the host's /usr/bin: its tools and the docker client. */
+/** The binaries in the host's /usr/bin: its tools, coreutils' id and uname, and the docker client. */
 export function hostBinaries(): string[] {
-  return [...hostTools().filter((name) => !SHELL_ONLY.has(name)), 'docker'].sort();
+  return [...hostTools().filter((name) => !SHELL_ONLY.has(name)), 'docker', 'id', 'uname'].sort();
 }

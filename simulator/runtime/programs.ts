@@ -3,6 +3,7 @@ import type { Command } from '../shell/command';
 import { find } from './programs/find';
 import { hello } from './programs/hello';
 import { hostname, id, uname, whoami } from './programs/identity';
+import { ls } from './programs/ls';
 import { nginx } from './programs/nginx';
 import { ps } from './programs/ps';
 import { which } from './programs/which';
@@ -20,7 +21,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([find, hello, hostname, id, nginx, ps, uname, which, whoami].map((program) => [program.name, program]));
+  return new Map([find, hello, hostname, id, ls, nginx, ps, uname, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());

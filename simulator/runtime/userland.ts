@@ -132,6 +132,7 @@ export class ContainerUserland {
         host: this.container.layer,
         engine: this.engine,
         container: this.container,
+        files: this.fs,
         ...(signals ? { signals } : {}),
         ...(table ? { processes: table } : {}),
       },
@@ -307,7 +308,7 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
       return relay(context, await context.userland?.runTool([behaviour.name, ...args]));
     case 'program': {
       const implementation = containerPrograms().get(behaviour.name);
-      if (implementation) return implementation.run({ ...context, argv: [argv[0] ?? behaviour.name, ...args] });
+      if (implementation) return implementation.run({ ...context, argv: [argv[0] ?? behaviour.name, ...args], binary: program });
       break;
     }
     case 'shell':

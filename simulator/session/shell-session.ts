@@ -64,12 +64,13 @@ class ShellSession implements Session {
     this.directories = options.directories ?? this.host;
     const registry = options.registry ?? new MemoryRegistry();
     this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry });
+    const files = new LayerFileSystem(this.host, this.clock, { uid: LEARNER_UID, gid: LEARNER_UID });
     this.interpreter = new Interpreter({
-      fs: new LayerFileSystem(this.host, this.clock, { uid: LEARNER_UID, gid: LEARNER_UID }),
+      fs: files,
       state: this.shell,
       clock: this.clock,
       programs: this.programs,
-      environment: { clock: this.clock, directories: this.directories, host: this.host, engine: this.engine, onInterrupt: (handler) => this.takeInterrupts(handler) },
+      environment: { clock: this.clock, directories: this.directories, host: this.host, engine: this.engine, files, onInterrupt: (handler) => this.takeInterrupts(handler) },
       builtins: hostTools(),
       virtualCommands: [...SHELL_ONLY],
       processInfo: { pid: 2304, ppid: 2303, uid: LEARNER_UID, gid: LEARNER_UID },

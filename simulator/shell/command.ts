@@ -2,6 +2,7 @@ import type { Clock } from '../session/clock';
 import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { Engine } from '../daemon/engine';
 import type { Container } from '../container/container';
+import type { LayerFileSystem } from '../userland/filesystem';
 import type { ProcessTable, Signals } from '../runtime/process';
 import type { HostDirectories } from '../host/directories';
 import type { CompletionCandidate } from '../session/types';
@@ -48,6 +49,10 @@ export interface CommandContext {
   };
   /** The container this runs in, for programs of a container's userland. */
   container?: Container;
+  /** The machine's files as the shell sees them (mounts and devices included), for programs that list or stat them. */
+  files?: LayerFileSystem;
+  /** What the binary that runs this program is ("busybox", "ls"): busybox's applets word things their own way. */
+  binary?: string;
   /** Signals sent to the container's process (docker stop, kill), for programs that handle them. */
   signals?: Signals;
   /** The container's processes (ps, docker top), for programs that list them or start workers. */

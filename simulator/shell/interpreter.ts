@@ -18,7 +18,7 @@ export interface ShellTerminal {
 }
 
 /** What Layerlab's own programs (docker, …) get besides their arguments and streams. */
-export type ProgramEnvironment = Pick<CommandContext, 'clock' | 'directories' | 'host' | 'engine' | 'container' | 'signals' | 'processes' | 'onInterrupt'>;
+export type ProgramEnvironment = Pick<CommandContext, 'clock' | 'directories' | 'host' | 'engine' | 'container' | 'signals' | 'processes' | 'onInterrupt' | 'files'>;
 
 export interface InterpreterOptions {
   fs: LayerFileSystem;

@@ -135,8 +135,13 @@ export class LayerFileSystem implements IFileSystem {
 
   /** The node of an executable as the kernel finds it (following links), or undefined. */
   lookup(path: string): { resolved: string; node: Node } | undefined {
+    return this.entry(path, true);
+  }
+
+  /** What stat (`follow`) or lstat sees at `path`, with ownership and time; undefined when nothing is there. */
+  entry(path: string, follow: boolean): { resolved: string; node: Node } | undefined {
     try {
-      const resolved = this.resolve(path, 'stat');
+      const resolved = this.resolve(path, 'stat', follow);
       const node = this.nodeAt(resolved);
       return node ? { resolved, node } : undefined;
     } catch {
@@ -178,6 +183,11 @@ export class LayerFileSystem implements IFileSystem {
   }
 
   async readdir(path: string): Promise<string[]> {
+    return this.list(path);
+  }
+
+  /** The names in a directory, sorted, mounted files included. */
+  list(path: string): string[] {
     const { resolved, node } = this.existing(path, 'scandir');
     if (node.type !== 'directory') throw fsError('ENOTDIR', 'scandir', path);
     const names = new Set(this.layer.children(resolved));

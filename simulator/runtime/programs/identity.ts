@@ -61,8 +61,10 @@ export const hostname: Command = {
   },
 };
 
+/** Who runs this: the container's configured user, or on the learner's machine, the owner of their shell. */
 function accountOfProcess(context: CommandContext): ReturnType<typeof accountOf> {
-  return accountOf({ read: (path) => readText(context, path) }, context.container?.config.User ?? '');
+  const user = context.container ? context.container.config.User ?? '' : String(context.files?.owner.uid ?? 0);
+  return accountOf({ read: (path) => readText(context, path) }, user);
 }
 
 /** whoami: the name of the user the process runs as. */

@@ -4,10 +4,12 @@ import type { Command } from '../command';
 import { clear } from './clear';
 import { help } from './help';
 import { sleep } from './sleep';
+import { hostname, id, uname, whoami } from '../../runtime/programs/identity';
+import { ls } from '../../runtime/programs/ls';
 
 /** Layerlab's own programs on the learner's machine, by name; the text tools come with the interpreter. */
 export function hostPrograms(): Map<string, Command> {
-  return new Map([clear, dockerCli(), help, sleep].map((command) => [command.name, command]));
+  return new Map([clear, dockerCli(), help, hostname, id, ls, sleep, uname, whoami].map((command) => [command.name, command]));
 }
 
 /** bash's builtins that a learner types, for completion. */
