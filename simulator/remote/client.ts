@@ -19,6 +19,8 @@ export class RemoteSession implements Session {
   private generation = 0;
   /** Between an interrupt and the session's acknowledgement of it: output produced before the interrupt. */
   private discarding = false;
+  /** Waiting for the session to acknowledge an interrupt. */
+  private acknowledgements: Array<() => void> = [];
   /** Output is written in order: each chunk waits for the one before. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -70,9 +72,16 @@ export class RemoteSession implements Session {
    * is not on the screen yet, is dropped, so the prompt comes back at once.
    */
   interrupt(): void {
+    void this.interruptAcknowledged();
+  }
+
+  /** Interrupts, resolving once the session has taken the interrupt: proof that its worker still answers. */
+  interruptAcknowledged(): Promise<void> {
     this.generation++;
     this.discarding = true;
+    const acknowledged = new Promise<void>((resolve) => this.acknowledgements.push(resolve));
     this.send({ type: 'interrupt' });
+    return acknowledged;
   }
 
   /** Fails every call in flight: the worker behind this session is gone. */
@@ -118,9 +127,13 @@ export class RemoteSession implements Session {
           .finally(() => this.send({ type: 'ack', bytes }));
         break;
       }
-      case 'interrupted':
+      case 'interrupted': {
         this.discarding = false;
+        const waiting = this.acknowledgements;
+        this.acknowledgements = [];
+        waiting.forEach((resolve) => resolve());
         break;
+      }
       case 'read': {
         const terminal = this.terminal;
         // The prompt must appear after the output that came before it.

@@ -1,13 +1,13 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { abortable, systemClock, type Clock } from '../session/clock';
 import { createSession, type SessionOptions } from '../session/shell-session';
-import type { SessionState } from '../session/types';
+import type { SessionState, TerminalIO } from '../session/types';
 import { RecordingTerminal, runLine } from '../testing/transcript';
 import type { MessageEndpoint } from './protocol';
 import { serveSession } from './serve';
 import { SupervisedSession, type WorkerHandle } from './supervised-session';
-import { asEndpoint, delay, stripAnsi, within } from '../testing/node-helpers';
+import { asEndpoint, delay, nodeCatalogRegistry, stripAnsi, within } from '../testing/node-helpers';
 
 /** A worker that takes `init` and then spins forever on the first `run`: it can never see an interrupt. */
 const STUCK_WORKER = `
@@ -218,6 +218,38 @@ describe('SupervisedSession', () => {
     expect(await runLine(session, 'pwd')).toEqual({ output: '/usr/local\n', status: 0 });
     expect(await runLine(session, 'echo $NAME')).toEqual({ output: 'Ada\n', status: 0 });
     expect(await runLine(session, 'echo $?; cat /tmp/note')).toEqual({ output: '0\nkept\n', status: 0 });
+  });
+
+  it('keeps a worker whose line takes Ctrl-C itself, such as a container shell at its prompt', async () => {
+    const spawned: InProcessWorker[] = [];
+    const session = new SupervisedSession(
+      () => {
+        const worker = inProcessWorker({ registry: nodeCatalogRegistry() });
+        spawned.push(worker);
+        return worker.handle;
+      },
+      { graceMs: 50 },
+    );
+    expect((await runLine(session, 'docker pull -q alpine')).status).toBe(0);
+    const prompts: string[] = [];
+    let answer: ((line: string | null) => void) | undefined;
+    const terminal: TerminalIO = {
+      columns: 80,
+      write: async () => undefined,
+      readLine: (prompt) => {
+        prompts.push(prompt);
+        return new Promise((resolve) => (answer = resolve));
+      },
+    };
+    const run = session.run('docker run -it alpine sh', terminal);
+    await vi.waitFor(() => expect(prompts).toEqual(['/ # ']), { interval: 2, timeout: 2000 });
+    session.interrupt();
+    await vi.waitFor(() => expect(prompts).toEqual(['/ # ', '/ # ']), { interval: 2, timeout: 2000 });
+    await delay(150); // past graceMs: the worker acknowledged the interrupt, so it stays
+    expect(session.replacements).toBe(0);
+    answer?.('exit 7');
+    expect(await within(run, 2000)).toBe(7);
+    expect(spawned).toHaveLength(1);
   });
 
   it('fails other calls in flight on the replaced worker', async () => {

@@ -75,13 +75,21 @@ export class SupervisedSession implements Session {
     return this.remote.snapshot();
   }
 
+  /**
+   * Ctrl-C. A worker that does not even acknowledge it within the grace
+   * period is stuck (a loop that never yields) and is replaced. One that
+   * acknowledges it is alive: the line may go on by design — a container's
+   * shell takes Ctrl-C itself and keeps running.
+   */
   interrupt(): void {
-    this.remote.interrupt();
+    const acknowledged = this.remote.interruptAcknowledged();
     if (!this.running) return;
     clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
+    const watchdog = setTimeout(() => {
       if (this.running) this.replaceWorker();
     }, this.options.graceMs ?? 1000);
+    this.watchdog = watchdog;
+    void acknowledged.then(() => clearTimeout(watchdog));
   }
 
   /** The number of workers replaced so far; tests and diagnostics read it. */
