@@ -18,6 +18,10 @@ test('docker run -it alpine sh puts the terminal inside the container, and exit 
   await page.waitForTimeout(300);
   await page.keyboard.press('Control+C');
   await expect.poll(() => terminal.lastLine(), { timeout: 5_000 }).toBe('/ # ');
+  // Well past the supervisor's grace period: the container's shell, which took the Ctrl-C, is still there.
+  await page.waitForTimeout(1_500);
+  await terminal.run('cat /tmp/note');
+  await terminal.waitForText(/cat \/tmp\/note\nhello\n\/ # $/);
   await terminal.run('exit 3');
   await terminal.waitForPrompt();
   await terminal.run('docker ps -a --format "{{.Image}} {{.Status}}"');
