@@ -115,15 +115,20 @@ export class Interpreter {
   }
 
   private async execute(script: string, terminal: ShellTerminal, signal: AbortSignal, where: { cwd: string; env: Record<string, string> }): Promise<{ status: number; env: Record<string, string> }> {
-    this.attachTerminal(terminal, signal);
+    const detach = this.attachTerminal(terminal, signal);
     this.running = { terminal, signal };
     let result;
     try {
       result = await this.bash.exec(script, { env: where.env, replaceEnv: true, cwd: where.cwd, signal, rawScript: true });
+    } catch (error) {
+      // The interpreter lets a failed redirection's file error through (its own filesystem never fails there).
+      const message = redirectionError(error);
+      if (message === undefined) throw error;
+      await (terminal.writeError ?? terminal.write).call(terminal, message);
+      return { status: 1, env: where.env };
     } finally {
       this.running = undefined;
-      this.options.fs.detachDevice(TERMINAL_DEVICE);
-      this.options.fs.detachDevice(STDERR_DEVICE);
+      detach();
     }
     const interrupted = signal.aborted;
     if (result.stdout) await terminal.write(result.stdout);
@@ -132,7 +137,8 @@ export class Interpreter {
     return { status: interrupted ? INTERRUPTED_STATUS : result.exitCode, env: result.env };
   }
 
-  private attachTerminal(terminal: ShellTerminal, signal: AbortSignal): void {
+  /** Puts the terminal at /dev/pts/0 (and standard error's device) for this line; returns the undo, which restores what was there (an outer shell's terminal). */
+  private attachTerminal(terminal: ShellTerminal, signal: AbortSignal): () => void {
     const device = (write: (text: string) => Promise<void>): Device => {
       const decoder = new TextDecoder();
       return {
@@ -146,8 +152,12 @@ export class Interpreter {
         read: async () => new TextEncoder().encode(`${(await abortable(terminal.readLine(''), signal).catch(() => null)) ?? ''}`),
       };
     };
-    this.options.fs.attachDevice(TERMINAL_DEVICE, device((text) => terminal.write(text)));
-    this.options.fs.attachDevice(STDERR_DEVICE, device((text) => (terminal.writeError ?? terminal.write).call(terminal, text)));
+    const restoreTerminal = this.options.fs.attachDevice(TERMINAL_DEVICE, device((text) => terminal.write(text)));
+    const restoreStderr = this.options.fs.attachDevice(STDERR_DEVICE, device((text) => (terminal.writeError ?? terminal.write).call(terminal, text)));
+    return () => {
+      restoreStderr();
+      restoreTerminal();
+    };
   }
 
   /** Reads continuation lines, as bash does with PS2, while the line is unfinished (open quote, here-document, `|` at the end…). */
@@ -239,7 +249,7 @@ export class Interpreter {
    * command's goes: to the terminal as it runs, or collected for a pipe.
    */
   private async nested(ctx: ShellCommandContext, what: { script: string; args?: string[]; stdin: ByteString; name?: string }, attached: string, tool: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-    const saved = { carried: this.plugin.carried, attachment: this.plugin.attachment, bypass: this.plugin.bypassExec, argv0: this.plugin.argv0, imageScript: this.plugin.imageScript, exitRequested: this.exitRequested };
+    const saved = { carried: this.plugin.carried, attachment: this.plugin.attachment, bypass: this.plugin.bypassExec, argv0: this.plugin.argv0, imageScript: this.plugin.imageScript, defined: this.plugin.defined, exitRequested: this.exitRequested };
     this.plugin.argv0 = what.name ?? this.plugin.argv0;
     this.plugin.imageScript = what.name !== undefined;
     this.plugin.carried = { status: 0, functions: new Map() };
@@ -255,7 +265,8 @@ export class Interpreter {
       });
       return { stdout: result.stdout, stderr: asBashSays(result.stderr), exitCode: result.exitCode };
     } finally {
-      Object.assign(this.plugin, { carried: saved.carried, attachment: saved.attachment, bypassExec: saved.bypass, argv0: saved.argv0, imageScript: saved.imageScript });
+      // A nested shell's functions are its own; the line that started it keeps those it defined.
+      Object.assign(this.plugin, { carried: saved.carried, attachment: saved.attachment, bypassExec: saved.bypass, argv0: saved.argv0, imageScript: saved.imageScript, defined: saved.defined });
       // `exit` in `sh -c` ends that shell, not the one that started it.
       this.exitRequested = saved.exitRequested;
     }
@@ -356,6 +367,15 @@ function utf8(bytes: ByteString): string {
 
 function plain(result: { stdout: string; stderr: string; exitCode: number }): { stdout: string; stderr: string; exitCode: number } {
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+}
+
+const REDIRECTION_ERRORS: Record<string, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', EACCES: 'Permission denied', EBUSY: 'Device or resource busy' };
+
+/** bash's message for a redirection whose file cannot be opened, from the filesystem's error; undefined for anything else. */
+function redirectionError(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || typeof path !== 'string' || !REDIRECTION_ERRORS[code]) return undefined;
+  return `bash: ${path}: ${REDIRECTION_ERRORS[code]}\n`;
 }
 
 /** A word for a script, quoted as the shell reads it back unchanged. */

@@ -163,6 +163,8 @@ export class TerminalPlugin implements TransformPlugin {
   private attachCommand(command: CommandNode, attachment: Attachment): void {
     switch (command.type) {
       case 'SimpleCommand': {
+        // What the command's own redirections send elsewhere is not the terminal (`docker images > f`).
+        attachment = within(attachment, command.redirections);
         const name = literalName(command.name);
         const reader = name === undefined ? undefined : this.options.readers.get(name);
         if (reader && attachment.stdin) command.name = word(reader);

@@ -21,6 +21,9 @@ type ReadFileOptions = Exclude<Parameters<IFileSystem['readFile']>[1], BufferEnc
 type WriteFileOptions = Exclude<Parameters<IFileSystem['writeFile']>[2], BufferEncoding | undefined>;
 type DirentEntry = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>[number];
 
+/** /dev/null: swallows what is written, reads as empty. */
+const NULL_DEVICE: Device = { write: async () => undefined, read: async () => new Uint8Array() };
+
 const MAX_SYMLINKS = 40;
 const UMASK = 0o022;
 
@@ -60,15 +63,18 @@ export class LayerFileSystem implements IFileSystem {
     readonly layer: ReadWriteLayer,
     private readonly clock: Clock,
     public owner: Owner,
-  ) {}
-
-  /** Makes `path` a device (it need not exist in the layer, as /dev is a mount in a real container). */
-  attachDevice(path: string, device: Device): void {
-    this.devices.set(path, device);
+  ) {
+    this.devices.set('/dev/null', NULL_DEVICE);
   }
 
-  detachDevice(path: string): void {
-    this.devices.delete(path);
+  /** Makes `path` a device (it need not exist in the layer, as /dev is a mount in a real container); returns the undo, which puts back the device that was there. */
+  attachDevice(path: string, device: Device): () => void {
+    const previous = this.devices.get(path);
+    this.devices.set(path, device);
+    return () => {
+      if (previous) this.devices.set(path, previous);
+      else this.devices.delete(path);
+    };
   }
 
   /** Bind-mounts a file at `path` (Docker's /etc/hostname, /etc/hosts, /etc/resolv.conf). */

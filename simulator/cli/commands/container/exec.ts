@@ -52,9 +52,9 @@ export const execCommand: DockerCommand = {
       await context.stderr.write(`${error.message}\n`);
       return error.status;
     }
-    // The exec'd process dies with the container.
+    // The exec'd process dies with the container, however it ends.
     const signals = new Signals();
-    main.signals.signal.addEventListener('abort', () => signals.deliver(SIGNALS.SIGKILL), { once: true });
+    void main.exited.then(() => signals.deliver(SIGNALS.SIGKILL));
     const detach = flags.get('detach') === true;
     const tty = flags.get('tty') === true;
     const base = attachedIO(context, container, !detach && flags.get('interactive') === true);
@@ -62,7 +62,11 @@ export const execCommand: DockerCommand = {
     // The exec'd process joins the container's PID namespace while it runs.
     const entry = main.table.spawn({ ppid: 0, uid: userland.account.uid, argv, started: context.engine.clock.now(), tty });
     const exited = userland.run(argv, io, signals, { interactive: flags.get('interactive') === true, env, cwd, table: main.table }).finally(() => main.table.exit(entry));
-    if (detach) return 0;
+    if (detach) {
+      // Nobody waits for a detached process; its failure is its own.
+      exited.catch(() => undefined);
+      return 0;
+    }
     const release = tty ? undefined : context.onInterrupt?.(() => signals.deliver(SIGNALS.SIGINT));
     try {
       return await abortable(exited, context.signal);

@@ -126,8 +126,11 @@ async function follow(context: CommandContext, container: Container, seen: numbe
   context.engine.logListeners.add(listener);
   try {
     for (;;) {
-      for (const entry of lines(container.logs.slice(seen))) await print(context, entry, format);
-      seen = container.logs.length;
+      // What arrives while these lines print is picked up on the next round, not skipped.
+      const end = container.logs.length;
+      for (const entry of lines(container.logs.slice(seen, end))) await print(context, entry, format);
+      seen = end;
+      if (container.logs.length > seen) continue;
       if (!isRunning(container.state)) return 0;
       await abortable(new Promise<void>((resolve) => (wake = resolve)), context.signal);
     }
