@@ -195,6 +195,25 @@ function freeAddress(engine: Engine): string {
   }
 }
 
+/**
+ * After a session is restored from a snapshot, the containers that were
+ * running have no process: start them again, as a daemon with a restart
+ * policy would (their main process runs from the beginning, in the same
+ * writable layer). One that cannot start is left exited with runc's status.
+ */
+export function resumeContainers(engine: Engine): void {
+  for (const container of engine.containers.list()) {
+    if (!isRunning(container.state) || engine.processes.has(container.id)) continue;
+    container.state.status = 'running';
+    try {
+      startContainer(engine, container);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      transitions.exit(container.state, container.state.exitCode || 1, engine.clock.now());
+    }
+  }
+}
+
 /** A start that runc refused: the daemon's error, with the status docker run exits with. */
 export class StartFailure extends EngineError {
   constructor(

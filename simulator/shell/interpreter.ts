@@ -258,6 +258,8 @@ export class Interpreter {
     try {
       const result = await (ctx.exec as NonNullable<ShellCommandContext['exec']>)(what.script, {
         cwd: ctx.cwd,
+        // A child process gets the exported variables only, not the shell's own (IFS, OPTIND…).
+        ...(ctx.exportedEnv ? { env: withoutMarker(ctx.exportedEnv), replaceEnv: true } : {}),
         ...(what.args ? { args: what.args } : {}),
         stdin: what.stdin as unknown as string,
         stdinKind: 'bytes',
@@ -363,6 +365,11 @@ function splitFields(line: string, names: string[], ifs = ' \t\n'): [string, str
  */
 function utf8(bytes: ByteString): string {
   return new TextDecoder().decode(Uint8Array.from(bytes as unknown as string, (char) => char.charCodeAt(0)));
+}
+
+function withoutMarker(env: Record<string, string>): Record<string, string> {
+  const { [ATTACHED_MARKER]: _marker, ...rest } = env;
+  return rest;
 }
 
 function plain(result: { stdout: string; stderr: string; exitCode: number }): { stdout: string; stderr: string; exitCode: number } {

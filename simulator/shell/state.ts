@@ -2,7 +2,7 @@ import { LEARNER_HOME } from '../host/directories';
 import type { SessionState } from '../session/types';
 
 /** Variables the interpreter sets for itself, which are not the learner's to carry over. */
-const TRANSIENT = new Set(['?', 'OPTIND', 'SHELLOPTS', 'BASHOPTS']);
+const TRANSIENT = new Set(['?', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE']);
 
 /**
  * What persists from line to line: variables, working directory, the last

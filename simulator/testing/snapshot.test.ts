@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidSnapshotError } from '../archive/serialize';
 import { createHostFilesystem, LEARNER_UID } from '../host/filesystem';
 import type { Session } from '../session/types';
@@ -70,6 +70,19 @@ describe('session snapshots', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it('starts again the containers that were running, in their own writable layer and with their ports', async () => {
+    const original = freshSession();
+    for (const line of ['docker run -d --name web -p 8080:80 nginx', 'docker exec web sh -c "echo kept > /tmp/note"']) expect((await runLine(original, line)).status).toBe(0);
+    const saved = JSON.parse(JSON.stringify(await original.snapshot())) as unknown;
+    const restored = createSession({ clock: new ManualClock(TEST_START + 60_000), registry, snapshot: saved });
+    expect((await runLine(restored, "docker ps --format '{{.Names}} {{.Ports}}'")).output).toBe('web 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n');
+    expect(await runLine(restored, 'docker exec web cat /tmp/note')).toEqual({ output: 'kept\n', status: 0 });
+    // The resumed process starts in the background, as after a daemon restart.
+    await vi.waitFor(async () => expect((await runLine(restored, 'docker top web')).output).toContain('nginx: master process nginx -g daemon off;'), { timeout: 5000, interval: 20 });
+    expect(await runLine(restored, 'docker stop web')).toEqual({ output: 'web\n', status: 0 });
+    expect((await runLine(restored, "docker ps -a --format '{{.Status}}'")).output).toMatch(/^Exited \(0\) /);
+  }, 30_000);
 
   it('refuses a snapshot of another version or a damaged one, saying what is wrong', async () => {
     const session = freshSession();
