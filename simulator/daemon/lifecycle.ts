@@ -3,7 +3,7 @@ import { conflict, EngineError, invalidParameter } from '../errdefs/errors';
 import { Interrupted } from '../session/clock';
 import type { OutputStream } from '../shell/command';
 import { ProcessTable, Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
-import { ContainerUserland, StartError } from '../runtime/userland';
+import { ContainerUserland, forgetMounts, StartError } from '../runtime/userland';
 import { containerCommand } from './containers';
 import { bindPorts } from './ports';
 import type { Engine } from './engine';
@@ -151,6 +151,7 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     transitions.exit(container.state, status, engine.clock.now());
     delete container.networkAddress;
     delete container.publishedPorts;
+    forgetMounts(container);
     engine.processes.delete(container.id);
     for (const listener of engine.logListeners) listener(container.id);
     if (container.hostConfig.autoRemove && !restarting.has(container)) engine.containers.delete(container.id);

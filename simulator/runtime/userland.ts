@@ -34,6 +34,14 @@ nameserver 192.168.1.1
 # Overrides: []
 `;
 
+/** The filesystem holding each container's bind mounts while it has processes (see {@link forgetMounts}). */
+const mountedFiles = new WeakMap<Container, LayerFileSystem>();
+
+/** A container that stopped gets fresh bind mounts when it starts again (Docker rewrites them at start). */
+export function forgetMounts(container: Container): void {
+  mountedFiles.delete(container);
+}
+
 const OCI_PREFIX = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 
 /**
@@ -52,11 +60,17 @@ export class ContainerUserland {
   ) {
     this.account = accountOf(this.filesystemForAccounts(), container.config.User ?? '');
     this.fs = new LayerFileSystem(container.layer, engine.clock, { uid: this.account.uid, gid: this.account.gid });
-    // What Docker bind-mounts into every container on the default bridge network (without IPv6).
-    const hostname = container.config.Hostname ?? container.id.slice(0, 12);
-    this.fs.mountFile('/etc/hostname', `${hostname}\n`);
-    this.fs.mountFile('/etc/hosts', `127.0.0.1\tlocalhost\n${bridgeAddress(container)}\t${hostname}\n`);
-    this.fs.mountFile('/etc/resolv.conf', RESOLV_CONF);
+    // What Docker bind-mounts into every container on the default bridge network (without IPv6), one set per run of the container.
+    const running = mountedFiles.get(container);
+    if (running) {
+      this.fs.shareMounts(running);
+    } else {
+      const hostname = container.config.Hostname ?? container.id.slice(0, 12);
+      this.fs.mountFile('/etc/hostname', `${hostname}\n`);
+      this.fs.mountFile('/etc/hosts', `127.0.0.1\tlocalhost\n${bridgeAddress(container)}\t${hostname}\n`);
+      this.fs.mountFile('/etc/resolv.conf', RESOLV_CONF);
+      mountedFiles.set(container, this.fs);
+    }
   }
 
   private filesystemForAccounts(): { read(path: string): string | undefined } {

@@ -56,8 +56,8 @@ export class LayerFileSystem implements IFileSystem {
   private readonly devices = new Map<string, Device>();
   /** Commands the shell runs that have no file of their own (bash's builtins); they exist for the lookup only and are never listed. */
   private readonly virtual = new Set<string>();
-  /** Files bind-mounted over the layers (a container's /etc/hosts): read and written in place, never part of a layer. */
-  private readonly mounts = new Map<string, Extract<Node, { type: 'file' }>>();
+  /** Files bind-mounted over the layers (a container's /etc/hosts): read and written in place, never part of a layer; shared by every process of the machine. */
+  private mounts: Map<string, Extract<Node, { type: 'file' }>> = new Map();
 
   constructor(
     readonly layer: ReadWriteLayer,
@@ -80,6 +80,11 @@ export class LayerFileSystem implements IFileSystem {
   /** Bind-mounts a file at `path` (Docker's /etc/hostname, /etc/hosts, /etc/resolv.conf). */
   mountFile(path: string, text: string, mode = 0o644): void {
     this.mounts.set(path, { type: 'file', content: { kind: 'bytes', bytes: new TextEncoder().encode(text) }, mode, uid: 0, gid: 0, mtime: this.clock.now() });
+  }
+
+  /** Shares the bind mounts of another view of the same machine (another process of the container). */
+  shareMounts(other: LayerFileSystem): void {
+    this.mounts = other.mounts;
   }
 
   /** Lets the interpreter find a command at `path` that is part of the shell itself. */
@@ -367,9 +372,11 @@ export class LayerFileSystem implements IFileSystem {
     this.guard('link', newPath, () => this.layer.writeFile(to, node.content, node));
   }
 
-  /** Puts a changed node in place of the one at `resolved` (metadata changes copy the file up). */
+  /** Puts a changed node in place of the one at `resolved` (metadata changes copy the file up; a mount changes in place). */
   private replace(resolved: string, node: Node): void {
-    if (node.type === 'directory') {
+    if (this.mounts.has(resolved) && node.type === 'file') {
+      this.mounts.set(resolved, node);
+    } else if (node.type === 'directory') {
       this.layer.setDirectory(resolved, node);
     } else if (node.type === 'file') {
       this.layer.writeFile(resolved, node.content, node);
