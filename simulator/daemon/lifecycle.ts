@@ -172,7 +172,9 @@ export async function settle(container: Container, process: RunningProcess): Pro
   let ended = false;
   void process.exited.then(() => (ended = true));
   let quiet = 0;
-  for (let turn = 0; turn < SETTLE_TURNS && !ended && quiet < QUIET_TURNS; turn++) {
+  // Real time, not the engine's clock: this only bounds how long the learner waits for the prompt.
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  for (let turn = 0; turn < SETTLE_TURNS && !ended && quiet < QUIET_TURNS && Date.now() < deadline; turn++) {
     const before = container.logs.length;
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     quiet = container.logs.length === before ? quiet + 1 : 0;
@@ -186,6 +188,8 @@ export async function settle(container: Container, process: RunningProcess): Pro
  */
 const SETTLE_TURNS = 1000;
 const QUIET_TURNS = 25;
+/** A process that never stops writing is left to run after this. */
+const SETTLE_MAX_MS = 500;
 
 /** The lowest address of 172.17.0.0/16 no running container holds (.1 is the bridge's gateway). */
 function freeAddress(engine: Engine): string {
