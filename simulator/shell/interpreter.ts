@@ -153,7 +153,7 @@ export class Interpreter {
       };
     };
     const restoreTerminal = this.options.fs.attachDevice(TERMINAL_DEVICE, device((text) => terminal.write(text)));
-    const restoreStderr = this.options.fs.attachDevice(STDERR_DEVICE, device((text) => (terminal.writeError ?? terminal.write).call(terminal, text)));
+    const restoreStderr = this.options.fs.attachDevice(STDERR_DEVICE, device((text) => (terminal.writeError ?? terminal.write).call(terminal, inToolWords(text))));
     return () => {
       restoreStderr();
       restoreTerminal();
@@ -376,7 +376,7 @@ function plain(result: { stdout: string; stderr: string; exitCode: number }): { 
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
 }
 
-const REDIRECTION_ERRORS: Record<string, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', EACCES: 'Permission denied', EBUSY: 'Device or resource busy' };
+const REDIRECTION_ERRORS: Record<string, string> = { ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', EACCES: 'Permission denied', EBUSY: 'Device or resource busy', EEXIST: 'File exists', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument' };
 
 /** bash's message for a redirection whose file cannot be opened, from the filesystem's error; undefined for anything else. */
 function redirectionError(error: unknown): string | undefined {
@@ -399,5 +399,21 @@ function asBashSays(stderr: string): string {
   return stderr
     .replace(/^bash: syntax error: Parse error at \d+:\d+: syntax error/gm, 'bash: syntax error')
     .replace(/^bash: line \d+: (unexpected EOF while looking for matching)/gm, 'bash: $1')
-    .replace(/, increase executionLimits\.\w+/g, '');
+    .replace(/, increase executionLimits\.\w+/g, '')
+    // A file error the interpreter passes on as is (a builtin's failed redirection), in bash's words.
+    .replace(/^(E[A-Z]+): [^,\n]+, \w+ '([^'\n]+)'$/gm, (line, code: string, path: string) => (REDIRECTION_ERRORS[code] ? `bash: ${path}: ${REDIRECTION_ERRORS[code]}` : line))
+    .replace(FILE_ERROR_IN_MESSAGE, humanFileError);
+}
+
+/** A tool's message that quotes the filesystem's error whole ("touch: cannot touch 'a': ENOENT: no such file or directory, open '/a'"). */
+const FILE_ERROR_IN_MESSAGE = /\b(E[A-Z]+): [a-z ,]+?, \w+ '[^'\n]*'/g;
+
+/** strerror's words for the filesystem's error, as the tools themselves print them. */
+function humanFileError(match: string, code: string): string {
+  return REDIRECTION_ERRORS[code] ?? match;
+}
+
+/** Standard error as the terminal shows it: the filesystem's errors in the tools' words. */
+function inToolWords(text: string): string {
+  return text.replace(FILE_ERROR_IN_MESSAGE, humanFileError);
 }
