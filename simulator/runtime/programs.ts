@@ -6,6 +6,7 @@ import { hostname, id, uname, whoami } from './programs/identity';
 import { ls } from './programs/ls';
 import { nginx } from './programs/nginx';
 import { ps } from './programs/ps';
+import { uniq } from './programs/uniq';
 import { which } from './programs/which';
 
 export type ShellFlavour = 'ash' | 'bash' | 'dash';
@@ -21,7 +22,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([find, hello, hostname, id, ls, nginx, ps, uname, which, whoami].map((program) => [program.name, program]));
+  return new Map([find, hello, hostname, id, ls, nginx, ps, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());
