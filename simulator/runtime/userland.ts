@@ -6,6 +6,7 @@ import { bridgeAddress } from '../daemon/inspect';
 import { abortable, Interrupted } from '../session/clock';
 import type { Command, CommandContext, ProcessResult } from '../shell/command';
 import { EXEC_COMMAND, Interpreter, quote, type ShellTerminal } from '../shell/interpreter';
+import { LINE_MARKER } from '../shell/terminal-plugin';
 import { ShellState } from '../shell/state';
 import { LayerFileSystem } from '../userland/filesystem';
 import { DEFAULT_PATH, identifyPath, resolveCommand, type Resolution } from './identify';
@@ -120,7 +121,7 @@ export class ContainerUserland {
     this.checkStart(argv, env, cwd);
     const resolved = identifyPath(this.fs, this.fs.resolvePath(cwd, resolvedPathOf(this.fs, argv[0] ?? '', env, cwd)));
     const flavour = resolved.kind === 'program' ? shellFlavourOf(resolved.program, argv[0] ?? '') : undefined;
-    const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table);
+    const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table, flavour !== undefined && argv.length === 1 && options.interactive && io.tty);
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
     const terminal = terminalOf(io);
     if (flavour && argv.length === 1) {
@@ -132,7 +133,7 @@ export class ContainerUserland {
   }
 
   /** A shell of this container, as a process started with `env` in `cwd`. */
-  interpreter(env: ReadonlyMap<string, string>, cwd: string, flavour: ShellFlavour, signals?: Signals, table?: ProcessTable): Interpreter {
+  interpreter(env: ReadonlyMap<string, string>, cwd: string, flavour: ShellFlavour, signals?: Signals, table?: ProcessTable, interactive = false): Interpreter {
     const state = new ShellState(undefined, { ...Object.fromEntries(env), PWD: cwd });
     const programs = containerPrograms();
     return new Interpreter({
@@ -153,7 +154,7 @@ export class ContainerUserland {
       builtins: INTERPRETER_TOOLS as CommandName[],
       virtualCommands: [...INTERPRETER_TOOLS, ...programs.keys()],
       processInfo: { pid: 1, ppid: 0, uid: this.fs.owner.uid, gid: this.fs.owner.gid },
-      exec: { program: execCommand(this, flavour), builtins: SHELL_BUILTINS },
+      exec: { program: execCommand(this, { flavour, interactive }), builtins: SHELL_BUILTINS },
     });
   }
 }
@@ -260,59 +261,87 @@ async function scriptFromInput(interpreter: Interpreter, io: ProcessIO, signal: 
   }
 }
 
-const NOT_FOUND: Record<ShellFlavour, (name: string) => string> = {
-  ash: (name) => `sh: ${name}: not found\n`,
-  dash: (name) => `sh: 1: ${name}: not found\n`,
-  bash: (name) => (name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`),
-};
+/**
+ * Where a shell says an error happened: bash interactive says nothing, with
+ * `-c` "line N", in a script its name and line; dash always gives the line;
+ * busybox's ash gives "line N" in a script only.
+ */
+function errorPrefix(shell: ShellInUse, line: number): string {
+  const name = shell.script ?? (shell.flavour === 'bash' ? 'bash' : 'sh');
+  if (shell.flavour === 'dash') return `${name}: ${line}: `;
+  if (shell.flavour === 'bash') return shell.interactive ? 'bash: ' : `${name}: line ${line}: `;
+  return shell.script ? `${name}: line ${line}: ` : 'sh: ';
+}
 
-const DENIED: Record<ShellFlavour, (name: string) => string> = {
-  ash: (name) => `sh: ${name}: Permission denied\n`,
-  dash: (name) => `sh: 1: ${name}: Permission denied\n`,
-  bash: (name) => `bash: ${name}: Permission denied\n`,
-};
+function notFound(shell: ShellInUse, line: number, name: string): string {
+  if (shell.flavour === 'bash') return `${errorPrefix(shell, line)}${name}: ${name.includes('/') ? 'No such file or directory' : 'command not found'}\n`;
+  return `${errorPrefix(shell, line)}${name}: not found\n`;
+}
 
 /**
  * The command every command of a container's shell goes through: finds the
  * name in the container's files (PATH, or the path given) and runs what the
  * file is. The shell's own wording for what cannot run.
  */
-function execCommand(userland: ContainerUserland, flavour: ShellFlavour): Command {
+function execCommand(userland: ContainerUserland, shell: ShellInUse): Command {
   return {
     name: EXEC_COMMAND,
     summary: 'run a command found in the container',
     async run(context) {
       const [, name = '', ...args] = context.argv;
+      const flavour = shell.flavour;
+      const line = Number(context.shell.env.get(LINE_MARKER) ?? '1') || 1;
       const found = resolveCommand(userland.fs, name, context.shell.env.get('PATH') ?? DEFAULT_PATH, context.shell.cwd);
       switch (found.kind) {
         case 'not-found':
-          await context.stderr.write(NOT_FOUND[flavour](name));
+          await context.stderr.write(notFound(shell, line, name));
           return 127;
         case 'directory':
         case 'not-executable':
-          await context.stderr.write(DENIED[flavour](name));
+          await context.stderr.write(`${errorPrefix(shell, line)}${name}: Permission denied\n`);
           return 126;
         case 'binary':
-          await context.stderr.write(flavour === 'bash' ? `bash: ${name}: cannot execute binary file: Exec format error\n` : `sh: ${name}: Exec format error\n`);
+          await context.stderr.write(flavour === 'bash' ? `${errorPrefix(shell, line)}${name}: cannot execute binary file: Exec format error\n` : `${errorPrefix(shell, line)}${name}: Exec format error\n`);
           return 126;
         case 'text':
-          return runScriptFile(userland, context, found.path, [name, ...args]);
+          return runScriptFile(userland, context, shell, flavour, found.path, [name, ...args]);
         case 'script': {
           const interpreter = resolveCommand(userland.fs, found.interpreter, '', '/');
-          if (interpreter.kind !== 'program' || !shellFlavourOf(interpreter.program, found.interpreter)) {
-            await context.stderr.write(NOT_FOUND[flavour](name));
+          const scriptFlavour = interpreter.kind === 'program' ? shellFlavourOf(interpreter.program, found.interpreter) : undefined;
+          if (!scriptFlavour) {
+            await context.stderr.write(notFound(shell, line, name));
             return 127;
           }
-          return runScriptFile(userland, context, found.path, [name, ...args]);
+          return runScriptFile(userland, context, shell, scriptFlavour, found.path, [name, ...args]);
         }
         case 'program':
-          return runProgram(userland, context, found.program, [name, ...args]);
+          return runProgram(userland, context, shell, found.program, [name, ...args]);
       }
     },
   };
 }
 
-async function runProgram(userland: ContainerUserland, context: CommandContext, program: string, argv: string[]): Promise<number> {
+/** Which kind of shell is running the line now: a script or `sh -c` run from another shell words its errors its own way. */
+interface ShellInUse {
+  flavour: ShellFlavour;
+  /** Reading typed lines at a prompt, rather than running `-c` or a script. */
+  interactive: boolean;
+  /** The script it runs, by the name it was started with. */
+  script?: string;
+}
+
+/** Runs `work` as the given shell (a script, or `-c` when `script` is undefined), then goes back to the one before. */
+async function asShell<T>(shell: ShellInUse, flavour: ShellFlavour, script: string | undefined, work: () => Promise<T>): Promise<T> {
+  const outer = { ...shell };
+  Object.assign(shell, { flavour, interactive: false, script });
+  try {
+    return await work();
+  } finally {
+    Object.assign(shell, outer);
+  }
+}
+
+async function runProgram(userland: ContainerUserland, context: CommandContext, shell: ShellInUse, program: string, argv: string[]): Promise<number> {
   // `busybox ls` is the ls applet, as /bin/ls → busybox is.
   if (MULTI_CALL.has(program) && /(^|\/)busybox$/.test(argv[0] ?? '') && argv.length > 1) argv = argv.slice(1);
   const behaviour = behaviourOf(program, argv[0] ?? '');
@@ -326,7 +355,7 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
       break;
     }
     case 'shell':
-      return runShell(userland, context, behaviour.flavour, args);
+      return runShell(userland, context, shell, behaviour.flavour, args);
     case 'unknown':
       break;
   }
@@ -335,7 +364,7 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
 }
 
 /** `sh -c '…' [name [args]]`, `sh script [args]`, or `sh` reading its input. */
-async function runShell(userland: ContainerUserland, context: CommandContext, flavour: ShellFlavour, args: string[]): Promise<number> {
+async function runShell(userland: ContainerUserland, context: CommandContext, shell: ShellInUse, flavour: ShellFlavour, args: string[]): Promise<number> {
   const options: string[] = [];
   while (args[0]?.startsWith('-') && args[0] !== '-c' && args[0] !== '--') options.push(args.shift() ?? '');
   if (args[0] === '-c') {
@@ -344,19 +373,19 @@ async function runShell(userland: ContainerUserland, context: CommandContext, fl
       await context.stderr.write(flavour === 'bash' ? 'bash: -c: option requires an argument\n' : 'sh: -c requires an argument\n');
       return 2;
     }
-    return relay(context, await context.userland?.runScript(script, args.slice(3), args[2]));
+    return relay(context, await asShell(shell, flavour, undefined, async () => context.userland?.runScript(script, args.slice(3), args[2])));
   }
-  if (args.length > 0) return runScriptFile(userland, context, userland.fs.resolvePath(context.shell.cwd, args[0] ?? ''), args);
+  if (args.length > 0) return runScriptFile(userland, context, shell, flavour, userland.fs.resolvePath(context.shell.cwd, args[0] ?? ''), args);
   // An interactive shell inside a shell: its own prompt, until it exits.
   if (context.tty && context.userland) {
-    const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes);
+    const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes, true);
     inner.argv0 = context.argv[0] ?? 'sh';
     return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account);
   }
   return 0;
 }
 
-async function runScriptFile(userland: ContainerUserland, context: CommandContext, path: string, argv: string[]): Promise<number> {
+async function runScriptFile(userland: ContainerUserland, context: CommandContext, shell: ShellInUse, flavour: ShellFlavour, path: string, argv: string[]): Promise<number> {
   let text: string;
   try {
     text = await userland.fs.readFile(path);
@@ -364,7 +393,7 @@ async function runScriptFile(userland: ContainerUserland, context: CommandContex
     await context.stderr.write(`sh: can't open '${argv[0] ?? path}': No such file or directory\n`);
     return 127;
   }
-  return relay(context, await context.userland?.runScript(text.replace(/^#![^\n]*\n/, ''), argv.slice(1), argv[0]));
+  return relay(context, await asShell(shell, flavour, argv[0], async () => context.userland?.runScript(text.replace(/^#![^\n]*\n/, ''), argv.slice(1), argv[0])));
 }
 
 /** Writes what a nested run left over (its output for a pipe) and returns its status. */

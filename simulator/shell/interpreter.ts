@@ -3,7 +3,7 @@ import { abortable, Interrupted, type Clock } from '../session/clock';
 import type { Device, LayerFileSystem } from '../userland/filesystem';
 import type { Command, CommandContext, OutputStream } from './command';
 import type { ShellState } from './state';
-import { ATTACHED_MARKER, TERMINAL_DEVICE, TerminalPlugin, type Attachment } from './terminal-plugin';
+import { ATTACHED_MARKER, LINE_MARKER, TERMINAL_DEVICE, TerminalPlugin, type Attachment } from './terminal-plugin';
 
 /** Where a command line's output goes and its typed input comes from. */
 export interface ShellTerminal {
@@ -367,8 +367,9 @@ function utf8(bytes: ByteString): string {
   return new TextDecoder().decode(Uint8Array.from(bytes as unknown as string, (char) => char.charCodeAt(0)));
 }
 
+/** A child's environment without the markers the shell sets for its own commands. */
 function withoutMarker(env: Record<string, string>): Record<string, string> {
-  const { [ATTACHED_MARKER]: _marker, ...rest } = env;
+  const { [ATTACHED_MARKER]: _attached, [LINE_MARKER]: _line, ...rest } = env;
   return rest;
 }
 

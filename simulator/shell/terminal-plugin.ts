@@ -12,6 +12,9 @@ type WordNode = NonNullable<SimpleCommandNode['name']>;
 type AssignmentNode = SimpleCommandNode['assignments'][number];
 type FunctionDefNode = Extract<CommandNode, { type: 'FunctionDef' }>;
 
+/** Set on a command the exec interposition runs: the line it is on, for the shell's error messages. */
+export const LINE_MARKER = 'LAYERLAB_LINE';
+
 /** Which of a command's standard streams are the terminal. */
 export interface Attachment {
   stdin: boolean;
@@ -110,6 +113,7 @@ export class TerminalPlugin implements TransformPlugin {
         // A name made by expansion ("$f") is found at run time, like any other.
         command.args.unshift(command.name);
         command.name = word(exec.command);
+        command.assignments.unshift(assignment(LINE_MARKER, String(command.line ?? 1)));
         return;
       }
       if (functions.has(name) || this.carried.aliases?.has(name)) return;
@@ -120,6 +124,7 @@ export class TerminalPlugin implements TransformPlugin {
       } else if (!exec.builtins.has(name)) {
         command.args.unshift(word(name));
         command.name = word(exec.command);
+        command.assignments.unshift(assignment(LINE_MARKER, String(command.line ?? 1)));
       }
     });
   }
