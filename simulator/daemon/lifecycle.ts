@@ -138,7 +138,7 @@ export function startContainer(engine: Engine, container: Container, attach?: At
   const signals = new Signals();
   const table = new ProcessTable();
   table.spawn({ ppid: 0, uid: userland.account.uid, argv, started: engine.clock.now(), tty: container.config.Tty === true }, 1);
-  const io = loggedIO(engine, container, attach?.io, signals.signal);
+  const { io, attach: attachClient } = loggedIO(engine, container, attach?.io, signals.signal);
   const killed = new Promise<number>((resolve) => signals.signal.addEventListener('abort', () => resolve(KILLED), { once: true }));
   const ran = userland.run(argv, io, signals, { interactive: container.config.OpenStdin === true, table }).catch(async (error: unknown) => {
     if (error instanceof Interrupted) return 130;
@@ -157,7 +157,7 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     if (container.hostConfig.autoRemove && !restarting.has(container)) engine.containers.delete(container.id);
     return status;
   });
-  const process: RunningProcess = { signals, exited, table };
+  const process: RunningProcess = { signals, exited, table, attach: attachClient };
   engine.processes.set(container.id, process);
   return process;
 }
@@ -236,8 +236,12 @@ export class StartFailure extends EngineError {
  * While the container is paused, a write waits for it to be unpaused; once
  * the process is killed, it writes nothing more.
  */
-function loggedIO(engine: Engine, container: Container, attached: ProcessIO | undefined, killed: AbortSignal): ProcessIO {
-  const logged = (stream: 'stdout' | 'stderr', forward: OutputStream | undefined): OutputStream => ({
+function loggedIO(engine: Engine, container: Container, first: ProcessIO | undefined, killed: AbortSignal): { io: ProcessIO; attach(client: ProcessIO): () => void } {
+  const clients = new Set<ProcessIO>(first ? [first] : []);
+  /** A read waiting for a client with stdin (the process kept stdin open, -i, but nobody is attached). */
+  let waiting: ((client: ProcessIO) => void) | undefined;
+  const stdinClient = (): ProcessIO | undefined => [...clients].reverse().find((client) => client.readsInput !== false);
+  const logged = (stream: 'stdout' | 'stderr', pick: (client: ProcessIO) => OutputStream): OutputStream => ({
     async write(text) {
       const frozen = freezers.get(container);
       if (frozen) await frozen.thawed;
@@ -245,17 +249,35 @@ function loggedIO(engine: Engine, container: Container, attached: ProcessIO | un
       if (killed.aborted) return;
       container.logs.push({ stream, text, time: engine.clock.now() });
       for (const listener of engine.logListeners) listener(container.id);
-      await forward?.write(text);
+      for (const client of clients) await pick(client).write(text);
     },
   });
-  return {
-    stdout: logged('stdout', attached?.stdout),
-    stderr: logged(container.config.Tty ? 'stdout' : 'stderr', attached?.stderr),
-    readLine: attached ? (prompt) => attached.readLine(prompt) : container.config.OpenStdin ? () => new Promise<string | null>(() => undefined) : async () => null,
+  const io: ProcessIO = {
+    stdout: logged('stdout', (client) => client.stdout),
+    stderr: logged(container.config.Tty ? 'stdout' : 'stderr', (client) => client.stderr),
+    readLine: (prompt) => {
+      const client = stdinClient();
+      if (client) return client.readLine(prompt);
+      if (!container.config.OpenStdin) return Promise.resolve(null);
+      // Nobody is attached: the read waits for docker attach, which shows no prompt (the shell printed it to no one).
+      return new Promise<string | null>((resolve) => {
+        waiting = (attached) => void attached.readLine('').then(resolve, () => resolve(null));
+      });
+    },
     tty: container.config.Tty === true,
-    columns: attached?.columns ?? 80,
-    ...(attached?.onInterrupt ? { onInterrupt: attached.onInterrupt } : {}),
+    columns: first?.columns ?? 80,
+    onInterrupt: (handler) => stdinClient()?.onInterrupt?.(handler) ?? (() => undefined),
   };
+  const attach = (client: ProcessIO): (() => void) => {
+    clients.add(client);
+    if (waiting && client.readsInput !== false) {
+      const resume = waiting;
+      waiting = undefined;
+      resume(client);
+    }
+    return () => clients.delete(client);
+  };
+  return { io, attach };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ProcessIO {
   columns: number;
   /** Makes Ctrl-C call `handler` (an interactive shell stops its line, not itself); returns the undo. */
   onInterrupt?(handler: () => void): () => void;
+  /** False for a client attached without stdin (--no-stdin, or a container without -i). */
+  readsInput?: boolean;
 }
 
 /**
@@ -69,6 +71,8 @@ export interface RunningProcess {
   exited: Promise<number>;
   /** Every process in the container (its PID namespace), for `docker top` and `ps`. */
   table: ProcessTable;
+  /** Connects a client to the process's streams (docker attach); returns the detach. */
+  attach(client: ProcessIO): () => void;
 }
 
 /** A process as ps lists it, PIDs as the container sees them. */

@@ -1,4 +1,5 @@
 import type { ManagementCommand, RootCommand } from '../command';
+import { attachCommand } from './container/attach';
 import { commitCommand } from './container/commit';
 import { cpCommand } from './container/cp';
 import { createCommand } from './container/create';
@@ -54,11 +55,12 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
+  subcommands: [attachCommand, commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
 };
 
 /** Every docker command the simulator implements. */
 export const DOCKER_COMMANDS: readonly RootCommand[] = [
+  attachCommand,
   commitCommand,
   containerCommand,
   cpCommand,

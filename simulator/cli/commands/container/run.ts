@@ -15,6 +15,7 @@ export function attachedIO(context: CommandContext, container: Container, withSt
     stdout: context.stdout,
     stderr: context.stderr,
     readLine: withStdin ? (prompt) => context.readLine(prompt) : async () => null,
+    readsInput: withStdin,
     tty: container.config.Tty === true,
     columns: context.columns,
     ...(context.onInterrupt ? { onInterrupt: context.onInterrupt } : {}),
