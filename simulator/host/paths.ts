@@ -2,8 +2,12 @@
 
 /** Resolves `path` against `cwd`, expanding a leading `~` to `home`, and folds `.`, `..` and repeated slashes. */
 export function resolvePath(cwd: string, path: string, home: string): string {
-  const expanded = path === '~' || path.startsWith('~/') ? home + path.slice(1) : path;
-  const joined = expanded.startsWith('/') ? expanded : `${cwd}/${expanded}`;
+  return normalizePath(cwd, path === '~' || path.startsWith('~/') ? home + path.slice(1) : path);
+}
+
+/** `path` against `cwd`, with `.`, `..` and repeated slashes folded (what the kernel makes of a path, before symlinks). */
+export function normalizePath(cwd: string, path: string): string {
+  const joined = path.startsWith('/') ? path : `${cwd}/${path}`;
   const parts: string[] = [];
   for (const part of joined.split('/')) {
     if (part === '' || part === '.') continue;

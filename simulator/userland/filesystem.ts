@@ -3,6 +3,7 @@ import { FilesystemError, type ReadWriteLayer } from '../archive/rw-layer';
 import { fileBytes } from '../archive/tar';
 import { contentSize, isWithin, parentOf, type Metadata, type Node } from '../archive/types';
 import type { Clock } from '../session/clock';
+import { normalizePath } from '../host/paths';
 
 /** A character device the shell can redirect to: the terminal, /dev/null. */
 export interface Device {
@@ -95,14 +96,7 @@ export class LayerFileSystem implements IFileSystem {
   // Resolution -----------------------------------------------------------
 
   resolvePath(base: string, path: string): string {
-    const joined = path.startsWith('/') ? path : `${base}/${path}`;
-    const parts: string[] = [];
-    for (const part of joined.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') parts.pop();
-      else parts.push(part);
-    }
-    return `/${parts.join('/')}`;
+    return normalizePath(base, path);
   }
 
   /** The path with every symlink on the way followed (the last one too when `followLast`). */

@@ -1,5 +1,5 @@
 import type { DockerCommand } from '../../command';
-import { reportError } from '../../errors';
+import { runningContainer } from './each';
 import { attachedIO, waitAttached } from './run';
 
 /**
@@ -21,22 +21,13 @@ export const attachCommand: DockerCommand = {
   ],
   args: { kind: 'exact', count: 1 },
   async run(context, flags, [name = '']) {
-    let container;
-    try {
-      container = context.engine.containers.get(name);
-    } catch (error) {
-      return reportError(context, error);
-    }
     // docker/cli's attach.go checks the state itself before attaching.
-    if (container.state.status === 'paused') {
-      await context.stderr.write('You cannot attach to a paused container, unpause it first\n');
-      return 1;
-    }
-    const process = context.engine.processes.get(container.id);
-    if (container.state.status !== 'running' || !process) {
-      await context.stderr.write('You cannot attach to a stopped container, start it first\n');
-      return 1;
-    }
+    const found = await runningContainer(context, name, {
+      paused: () => 'You cannot attach to a paused container, unpause it first',
+      stopped: () => 'You cannot attach to a stopped container, start it first',
+    });
+    if (typeof found === 'number') return found;
+    const { container, process } = found;
     const withStdin = container.config.OpenStdin === true && flags.get('no-stdin') !== true;
     const detach = process.attach(attachedIO(context, container, withStdin));
     try {

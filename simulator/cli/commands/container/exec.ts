@@ -1,9 +1,8 @@
-import { isRunning } from '../../../container/container';
 import { Signals, SIGNALS } from '../../../runtime/process';
 import { ContainerUserland, StartError } from '../../../runtime/userland';
 import { abortable } from '../../../session/clock';
 import type { DockerCommand } from '../../command';
-import { reportError } from '../../errors';
+import { runningContainer } from './each';
 import { attachedIO } from './run';
 
 /**
@@ -27,21 +26,12 @@ export const execCommand: DockerCommand = {
   interspersed: false,
   args: { kind: 'min', count: 2 },
   async run(context, flags, [name = '', ...argv]) {
-    let container;
-    try {
-      container = context.engine.containers.get(name);
-    } catch (error) {
-      return reportError(context, error);
-    }
-    if (container.state.status === 'paused') {
-      await context.stderr.write(`Error response from daemon: Container ${container.id} is paused, unpause the container before exec\n`);
-      return 1;
-    }
-    const main = context.engine.processes.get(container.id);
-    if (!isRunning(container.state) || !main) {
-      await context.stderr.write(`Error response from daemon: container ${container.id} is not running\n`);
-      return 1;
-    }
+    const found = await runningContainer(context, name, {
+      paused: (container) => `Error response from daemon: Container ${container.id} is paused, unpause the container before exec`,
+      stopped: (container) => `Error response from daemon: container ${container.id} is not running`,
+    });
+    if (typeof found === 'number') return found;
+    const { container, process: main } = found;
     const userland = new ContainerUserland(context.engine, container);
     const env = (flags.get('env') as string[] | undefined) ?? [];
     const cwd = (flags.get('workdir') as string | undefined) ?? userland.workingDir;

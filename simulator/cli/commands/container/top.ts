@@ -1,8 +1,7 @@
-import { isRunning } from '../../../container/container';
 import { pidOf } from '../../../daemon/inspect';
 import type { ProcessEntry } from '../../../runtime/process';
 import type { DockerCommand } from '../../command';
-import { reportError } from '../../errors';
+import { runningContainer } from './each';
 import { tabwrite } from '../../format/tabwriter';
 
 /** The host's `ps -ef` columns, which the daemon runs for docker top. */
@@ -23,17 +22,9 @@ export const topCommand: DockerCommand = {
   interspersed: false,
   args: { kind: 'min', count: 1 },
   async run(context, _flags, [name = '']) {
-    let container;
-    try {
-      container = context.engine.containers.get(name);
-    } catch (error) {
-      return reportError(context, error);
-    }
-    const process = context.engine.processes.get(container.id);
-    if (!isRunning(container.state) || !process) {
-      await context.stderr.write(`Error response from daemon: container ${container.id} is not running\n`);
-      return 1;
-    }
+    const found = await runningContainer(context, name, { stopped: (container) => `Error response from daemon: container ${container.id} is not running` });
+    if (typeof found === 'number') return found;
+    const { container, process } = found;
     const base = pidOf(container);
     // The container's PID 1 is a child of its containerd-shim on the host.
     const hostPid = (pid: number): number => (pid === 0 ? base - 21 : base + pid - 1);
