@@ -1,5 +1,6 @@
 import { getCommandNames } from 'just-bash';
 import type { Command } from '../shell/command';
+import { date } from './programs/date';
 import { find } from './programs/find';
 import { hello } from './programs/hello';
 import { hostname, id, uname, whoami } from './programs/identity';
@@ -22,7 +23,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([find, hello, hostname, id, ls, nginx, ps, uname, uniq, which, whoami].map((program) => [program.name, program]));
+  return new Map([date, find, hello, hostname, id, ls, nginx, ps, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());

@@ -4,13 +4,14 @@ import type { Command } from '../command';
 import { clear } from './clear';
 import { help } from './help';
 import { sleep } from './sleep';
+import { date } from '../../runtime/programs/date';
 import { hostname, id, uname, whoami } from '../../runtime/programs/identity';
 import { ls } from '../../runtime/programs/ls';
 import { uniq } from '../../runtime/programs/uniq';
 
 /** Layerlab's own programs on the learner's machine, by name; the text tools come with the interpreter. */
 export function hostPrograms(): Map<string, Command> {
-  return new Map([clear, dockerCli(), help, hostname, id, ls, sleep, uname, uniq, whoami].map((command) => [command.name, command]));
+  return new Map([clear, date, dockerCli(), help, hostname, id, ls, sleep, uname, uniq, whoami].map((command) => [command.name, command]));
 }
 
 /** bash's builtins that a learner types, for completion. */
