@@ -39,8 +39,16 @@ export const startCommand: DockerCommand = {
         if (checkpoint !== '') throw invalidParameter(CHECKPOINT_UNSUPPORTED);
         // Stdin is attached only when asked for (-i) and the container keeps it open.
         const withStdin = flags.get('interactive') === true && container.config.OpenStdin === true;
-        const process = startContainer(context.engine, container, { io: attachedIO(context, container, withStdin) });
-        return await waitAttached(context, container, process.exited);
+        const io = attachedIO(context, container, withStdin);
+        // Already running, the start is a no-op, but the attach holds: the client follows the process from now on.
+        const running = context.engine.processes.get(container.id);
+        const process = running && container.state.status === 'running' ? running : startContainer(context.engine, container, { io });
+        const detach = process === running ? process.attach(io) : undefined;
+        try {
+          return await waitAttached(context, container, process.exited);
+        } finally {
+          detach?.();
+        }
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
         await context.stderr.write(`Error response from daemon: ${error.message}\n`);
