@@ -308,13 +308,9 @@ function signalProcess(engine: Engine, container: Container, process: RunningPro
 export async function stopContainer(engine: Engine, container: Container, options: { timeout?: number; signal?: string } = {}): Promise<void> {
   if (!isRunning(container.state)) return;
   const signal = options.signal ? parseSignal(options.signal) : stopSignalOf(container);
+  // Every running container has its process (restoring a snapshot starts them again).
   const process = engine.processes.get(container.id);
-  if (!process) {
-    // Restored from a snapshot: nothing runs behind the state; it stops as its process would on SIGTERM.
-    thaw(engine, container);
-    transitions.exit(container.state, 0, engine.clock.now());
-    return;
-  }
+  if (!process) return;
   signalProcess(engine, container, process, signal);
   const timeout = options.timeout ?? DEFAULT_STOP_TIMEOUT;
   // A zero grace period expires at once: only a process that has already gone escapes SIGKILL.
@@ -341,14 +337,8 @@ export async function stopContainer(engine: Engine, container: Container, option
  */
 export async function killContainer(engine: Engine, container: Container, signalName?: string): Promise<void> {
   const signal = signalName ? platformSignal(signalName) : SIGNALS.SIGKILL;
-  if (!isRunning(container.state)) throw notRunning(container);
   const process = engine.processes.get(container.id);
-  if (!process) {
-    if (signal !== SIGNALS.SIGKILL) return;
-    thaw(engine, container);
-    transitions.exit(container.state, KILLED, engine.clock.now());
-    return;
-  }
+  if (!isRunning(container.state) || !process) throw notRunning(container);
   signalProcess(engine, container, process, signal);
   if (signal === SIGNALS.SIGKILL) await process.exited;
   // A process that handles the signal reacts now, as it would before the learner's next command.

@@ -1,6 +1,7 @@
 import { ReadWriteLayer } from '../archive/rw-layer';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset, type SerializedChange } from '../archive/serialize';
 import type { Container } from '../container/container';
+import { resumeContainers } from './lifecycle';
 import { isDigest, type Digest } from '../digest/digest';
 import { ReferenceStore } from '../reference/store';
 import { Engine, type EngineOptions } from './engine';
@@ -95,6 +96,8 @@ export function restoreEngine(value: unknown, options: Omit<EngineOptions, 'seed
     const layer = new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image)), deserializeChangeset(changes, `containers[${index}].changes`));
     engine.containers.add({ ...container, layer });
   }
+  // A running container needs its process: they were not part of the snapshot, so they start again.
+  resumeContainers(engine);
   return engine;
 }
 

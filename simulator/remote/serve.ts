@@ -52,7 +52,9 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
       case 'run':
         answer(message.id, async () => {
           const status = await current.run(message.line, io(message.columns, message.tty));
-          return { status, state: await current.state(), snapshot: await current.snapshot() };
+          // The shell's state is part of the snapshot: taken once, not twice.
+          const snapshot = await current.snapshot();
+          return { status, state: snapshot.shell, snapshot };
         });
         break;
       case 'complete':

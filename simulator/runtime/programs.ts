@@ -1,4 +1,4 @@
-import { getCommandNames } from 'just-bash';
+import { hostTools } from '../host/programs';
 import type { Command } from '../shell/command';
 import { date } from './programs/date';
 import { find } from './programs/find';
@@ -29,17 +29,10 @@ export function containerPrograms(): Map<string, Command> {
 const PROGRAMS = new Set(containerPrograms().keys());
 
 /** The interpreter's tools that container binaries map onto (its shells are Layerlab's; its stand-ins for identity tools are replaced). */
-export const INTERPRETER_TOOLS: readonly string[] = getCommandNames().filter((name) => !['bash', 'sh', 'which', 'hostname', 'whoami', 'sqlite3', 'xan', 'yq', 'rg', 'html-to-markdown', 'help', 'history'].includes(name));
+export const INTERPRETER_TOOLS: readonly string[] = hostTools().filter((name) => !['bash', 'sh', 'which', 'hostname', 'whoami', 'help', 'history'].includes(name));
 
 const TOOLS = new Set(INTERPRETER_TOOLS);
 
-/** Names a shell implements itself: never looked up in PATH. */
-export const SHELL_BUILTINS: ReadonlySet<string> = new Set([
-  ':', '.', '[', 'alias', 'bg', 'break', 'builtin', 'cd', 'command', 'continue', 'declare', 'dirs', 'echo', 'eval', 'exec', 'exit',
-  'export', 'false', 'fg', 'getopts', 'hash', 'jobs', 'kill', 'let', 'local', 'mapfile', 'popd', 'printf', 'pushd', 'pwd', 'read',
-  'readarray', 'readonly', 'return', 'set', 'shift', 'shopt', 'source', 'test', 'times', 'trap', 'true', 'type', 'typeset',
-  'ulimit', 'umask', 'unalias', 'unset', 'wait',
-]);
 
 /**
  * Binaries that are whichever program their link is named after: busybox,

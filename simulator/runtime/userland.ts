@@ -9,9 +9,10 @@ import { EXEC_COMMAND, Interpreter, quote, type ShellTerminal } from '../shell/i
 import { LINE_MARKER } from '../shell/terminal-plugin';
 import { ShellState } from '../shell/state';
 import { LayerFileSystem } from '../userland/filesystem';
-import { DEFAULT_PATH, identifyPath, resolveCommand, type Resolution } from './identify';
+import { DEFAULT_PATH, resolveCommand, type Resolution } from './identify';
 import type { ProcessIO, ProcessTable, Signals } from './process';
-import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, MULTI_CALL, SHELL_BUILTINS, type ShellFlavour } from './programs';
+import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, MULTI_CALL, type ShellFlavour } from './programs';
+import { SHELL_BUILTINS } from '../shell/builtin-names';
 import { accountOf, type Account } from './users';
 
 /** Why a container's process could not start, worded as runc and the daemon word it, with docker run's exit status. */
@@ -100,12 +101,12 @@ export class ContainerUserland {
     return this.container.config.WorkingDir || '/';
   }
 
-  /** Checks that `argv[0]` can be started, as runc does before the process exists; throws a {@link StartError}. */
-  checkStart(argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string, exec = false): void {
+  /** Checks that `argv[0]` can be started, as runc does before the process exists, and returns what it is; throws a {@link StartError}. */
+  checkStart(argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string, exec = false): Resolution {
     const name = argv[0] ?? '';
     const found = resolveCommand(this.fs, name, env.get('PATH') ?? DEFAULT_PATH, cwd);
     const problem = startProblem(name, found);
-    if (!problem) return;
+    if (!problem) return found;
     const prefix = exec ? 'OCI runtime exec failed: exec failed: unable to start container process: ' : OCI_PREFIX;
     throw new StartError(`${prefix}${problem.message}: unknown`, problem.status);
   }
@@ -118,8 +119,7 @@ export class ContainerUserland {
   async run(argv: readonly string[], io: ProcessIO, signals: Signals, options: { interactive: boolean; env?: readonly string[]; cwd?: string; table?: ProcessTable }): Promise<number> {
     const env = this.environment(options.env);
     const cwd = options.cwd || this.workingDir;
-    this.checkStart(argv, env, cwd);
-    const resolved = identifyPath(this.fs, this.fs.resolvePath(cwd, resolvedPathOf(this.fs, argv[0] ?? '', env, cwd)));
+    const resolved = this.checkStart(argv, env, cwd);
     const flavour = resolved.kind === 'program' ? shellFlavourOf(resolved.program, argv[0] ?? '') : undefined;
     const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table, flavour !== undefined && argv.length === 1 && options.interactive && io.tty);
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
@@ -157,11 +157,6 @@ export class ContainerUserland {
       exec: { program: execCommand(this, { flavour, interactive }), builtins: SHELL_BUILTINS },
     });
   }
-}
-
-function resolvedPathOf(fs: LayerFileSystem, name: string, env: ReadonlyMap<string, string>, cwd: string): string {
-  const found = resolveCommand(fs, name, env.get('PATH') ?? DEFAULT_PATH, cwd);
-  return found.path;
 }
 
 function startProblem(name: string, found: Resolution): { message: string; status: number } | undefined {

@@ -19,3 +19,12 @@ export function accountOf(files: { read(path: string): string | undefined }, use
   const gid = group !== undefined && /^\d+$/.test(group) ? Number(group) : byName ? Number(byName[3]) : uid;
   return { name: byName?.[0] ?? (who === '' ? 'root' : who), uid, gid, home: byName?.[5] ?? (uid === 0 ? '/root' : '/') };
 }
+
+/** Names by number from /etc/passwd or /etc/group text (`name:x:number:…`); the first entry for a number wins, as getpwuid finds it. */
+export function namesById(text: string | undefined): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const fields of (text ?? '').split('\n').map((line) => line.split(':'))) {
+    if (fields[0] && fields[2] && !names.has(Number(fields[2]))) names.set(Number(fields[2]), fields[0]);
+  }
+  return names;
+}

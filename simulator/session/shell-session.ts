@@ -13,7 +13,6 @@ import { Interrupted, ManualClock, systemClock, type Clock } from './clock';
 import { completeLine } from './completion';
 import { bashPrompt } from './prompt';
 import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
-import { resumeContainers } from '../daemon/lifecycle';
 import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
 
@@ -65,7 +64,6 @@ class ShellSession implements Session {
     this.directories = options.directories ?? this.host;
     const registry = options.registry ?? new MemoryRegistry();
     this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry });
-    if (saved) resumeContainers(this.engine);
     const files = new LayerFileSystem(this.host, this.clock, { uid: LEARNER_UID, gid: LEARNER_UID });
     this.interpreter = new Interpreter({
       fs: files,

@@ -249,6 +249,9 @@ export class Interpreter {
    * command's goes: to the terminal as it runs, or collected for a pipe.
    */
   private async nested(ctx: ShellCommandContext, what: { script: string; args?: string[]; stdin: ByteString; name?: string }, attached: string, tool: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    // The interpreter gives every command it dispatches an exec; the type keeps it optional for commands called by hand.
+    const exec = ctx.exec;
+    if (!exec) return { stdout: '', stderr: '', exitCode: 126 };
     const saved = { carried: this.plugin.carried, attachment: this.plugin.attachment, bypass: this.plugin.bypassExec, argv0: this.plugin.argv0, imageScript: this.plugin.imageScript, defined: this.plugin.defined, exitRequested: this.exitRequested };
     this.plugin.argv0 = what.name ?? this.plugin.argv0;
     this.plugin.imageScript = what.name !== undefined;
@@ -256,11 +259,12 @@ export class Interpreter {
     this.plugin.attachment = { stdin: attached.includes('i'), stdout: attached.includes('o'), stderr: attached.includes('e') };
     this.plugin.bypassExec = tool;
     try {
-      const result = await (ctx.exec as NonNullable<ShellCommandContext['exec']>)(what.script, {
+      const result = await exec(what.script, {
         cwd: ctx.cwd,
         // A child process gets the exported variables only, not the shell's own (IFS, OPTIND…).
         ...(ctx.exportedEnv ? { env: withoutMarker(ctx.exportedEnv), replaceEnv: true } : {}),
         ...(what.args ? { args: what.args } : {}),
+        // ExecOptions wants text; with stdinKind 'bytes' the latin1 string a ByteString is at run time passes through unchanged.
         stdin: what.stdin as unknown as string,
         stdinKind: 'bytes',
         ...(ctx.signal ? { signal: ctx.signal } : {}),

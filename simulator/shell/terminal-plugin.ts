@@ -272,34 +272,37 @@ function sourceWithoutNounset(ast: { statements: StatementNode[] }, sourceText: 
 const SOURCE_FUNCTION = 'layerlab_source';
 
 /** Puts the script's name where the script says `$0`. */
-function replaceScriptName(node: unknown, name: string): void {
-  if (Array.isArray(node)) {
-    node.forEach((child, index) => {
-      const part = child as { type?: unknown; parameter?: unknown; operation?: unknown };
-      if (part?.type === 'ParameterExpansion' && part.parameter === '0' && part.operation === null) node[index] = { type: 'Literal', value: name };
-      else replaceScriptName(child, name);
-    });
-  } else if (typeof node === 'object' && node !== null) {
-    for (const value of Object.values(node)) replaceScriptName(value, name);
-  }
+function replaceScriptName(ast: unknown, name: string): void {
+  rewriteTree(ast, (value) => {
+    const part = value as { type?: unknown; parameter?: unknown; operation?: unknown };
+    return part?.type === 'ParameterExpansion' && part.parameter === '0' && part.operation === null ? { type: 'Literal', value: name } : undefined;
+  });
 }
 
 /** Calls `visit` for every simple command anywhere in a syntax tree (in functions and command substitutions too). */
-function visitSimpleCommands(node: unknown, visit: (command: SimpleCommandNode, replace: (by: CommandNode) => void) => void): void {
+function visitSimpleCommands(ast: unknown, visit: (command: SimpleCommandNode, replace: (by: CommandNode) => void) => void): void {
+  rewriteTree(ast, (value) => {
+    if (!isSimpleCommand(value)) return undefined;
+    let replacement: CommandNode | undefined;
+    visit(value, (by) => (replacement = by));
+    return replacement;
+  });
+}
+
+/**
+ * Offers every element of every array in a syntax tree to `rewrite`; what it
+ * returns takes the element's place and is not visited again (a replacement
+ * may hold what it replaced), otherwise the element is searched in turn.
+ */
+function rewriteTree(node: unknown, rewrite: (value: unknown) => unknown): void {
   if (Array.isArray(node)) {
     node.forEach((child, index) => {
-      let replaced = false;
-      if (isSimpleCommand(child)) {
-        visit(child, (by) => {
-          node[index] = by;
-          replaced = true;
-        });
-      }
-      // A replacement holds the command it replaced: visiting it again would replace it forever.
-      if (!replaced) visitSimpleCommands(child, visit);
+      const replacement = rewrite(child);
+      if (replacement === undefined) rewriteTree(child, rewrite);
+      else node[index] = replacement;
     });
   } else if (typeof node === 'object' && node !== null) {
-    for (const value of Object.values(node)) visitSimpleCommands(value, visit);
+    for (const value of Object.values(node)) rewriteTree(value, rewrite);
   }
 }
 

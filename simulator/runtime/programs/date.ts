@@ -1,4 +1,5 @@
 import type { Command } from '../../shell/command';
+import { dialectOf } from './dialect';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -64,7 +65,7 @@ export const date: Command = {
   name: 'date',
   summary: 'print the system date and time',
   async run(context) {
-    const gnu = context.binary !== 'busybox' && context.binary !== '[';
+    const gnu = dialectOf(context) === 'gnu';
     const args = context.argv.slice(1);
     let template = '%a %b %e %H:%M:%S %Z %Y';
     let time = new Date(context.clock.now());

@@ -1,7 +1,8 @@
 import { fileBytes } from '../../archive/tar';
 import type { Command, CommandContext } from '../../shell/command';
 import { ENGINE_VERSION } from '../../daemon/version';
-import { accountOf } from '../users';
+import { accountOf, namesById } from '../users';
+import { dialectOf } from './dialect';
 
 /** The host's kernel: a container has none of its own, so every image reports the same. */
 const KERNEL = { name: 'Linux', release: ENGINE_VERSION.kernelVersion, version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
@@ -12,9 +13,8 @@ export function readText(context: CommandContext, path: string): string | undefi
   return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
 }
 
-/** Whether the container's coreutils are GNU's (Debian, Ubuntu) rather than busybox's (Alpine, distroless debug). */
 function isGnu(context: CommandContext): boolean {
-  return context.host.get('/usr/bin/dpkg') !== undefined || context.host.get('/etc/debian_version') !== undefined;
+  return dialectOf(context) === 'gnu';
 }
 
 const UNAME_FIELDS: Record<string, (context: CommandContext) => string> = {
@@ -73,7 +73,7 @@ export const whoami: Command = {
   summary: 'print effective user name',
   async run(context) {
     const account = accountOfProcess(context);
-    if (!readText(context, '/etc/passwd')?.split('\n').some((line) => line.split(':')[2] === String(account.uid))) {
+    if (!namesById(readText(context, '/etc/passwd')).has(account.uid)) {
       await context.stderr.write(isGnu(context) ? `whoami: cannot find name for user ID ${account.uid}\n` : `whoami: unknown uid ${account.uid}\n`);
       return 1;
     }
@@ -88,12 +88,14 @@ export const id: Command = {
   summary: 'print real and effective user and group IDs',
   async run(context) {
     const account = accountOfProcess(context);
-    const groups = (readText(context, '/etc/group') ?? '').split('\n').map((line) => line.split(':')).filter((fields) => fields.length >= 3);
-    const groupName = (gid: number): string => groups.find((fields) => fields[2] === String(gid))?.[0] ?? '';
+    const groupText = readText(context, '/etc/group');
+    const groupNames = namesById(groupText);
+    const groupName = (gid: number): string => groupNames.get(gid) ?? '';
+    const groups = (groupText ?? '').split('\n').map((line) => line.split(':'));
     const named = (number: number, name: string): string => (name ? `${number}(${name})` : String(number));
     const member = groups.filter((fields) => (fields[3] ?? '').split(',').includes(account.name) && Number(fields[2]) !== account.gid).map((fields) => Number(fields[2]));
     const all = [account.gid, ...member];
-    const user = readText(context, '/etc/passwd')?.split('\n').some((line) => line.split(':')[2] === String(account.uid)) ? account.name : '';
+    const user = namesById(readText(context, '/etc/passwd')).has(account.uid) ? account.name : '';
     await context.stdout.write(`uid=${named(account.uid, user)} gid=${named(account.gid, groupName(account.gid))} groups=${all.map((gid) => named(gid, groupName(gid))).join(',')}\n`);
     return 0;
   },

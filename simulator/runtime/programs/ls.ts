@@ -1,10 +1,10 @@
 import type { Node } from '../../archive/types';
 import { contentSize } from '../../archive/types';
 import type { Command, CommandContext } from '../../shell/command';
+import { dialectOf, type Dialect } from './dialect';
 import { readText } from './identity';
+import { namesById } from '../users';
 
-/** How the two ls of the catalog's images word things: GNU coreutils (Debian, Ubuntu, the host) and busybox's applet. */
-type Dialect = 'gnu' | 'busybox';
 
 interface Options {
   all: boolean;
@@ -38,7 +38,7 @@ export const ls: Command = {
   name: 'ls',
   summary: 'list directory contents',
   async run(context) {
-    const dialect: Dialect = context.binary === 'busybox' || context.binary === '[' ? 'busybox' : 'gnu';
+    const dialect = dialectOf(context);
     const files = context.files;
     if (!files) return 126;
     const parsed = parseOptions(context.argv.slice(1), dialect);
@@ -181,8 +181,8 @@ function columns(names: string[], width: number): string {
 }
 
 function longListing(context: CommandContext, items: Item[], options: Options, dialect: Dialect, inDirectory: boolean): string {
-  const users = table(readAccounts(context, '/etc/passwd'));
-  const groups = table(readAccounts(context, '/etc/group'));
+  const users = namesById(readText(context, '/etc/passwd'));
+  const groups = namesById(readText(context, '/etc/group'));
   const now = context.clock.now();
   const rows = items.map((item) => {
     const node = item.node;
@@ -257,14 +257,4 @@ function human(bytes: number): string {
   }
   const text = value < 10 ? (Math.ceil(value * 10) / 10).toFixed(1) : String(Math.ceil(value));
   return `${text}${units[unit] ?? ''}`;
-}
-
-function readAccounts(context: CommandContext, path: string): string[][] {
-  return (readText(context, path) ?? '').split('\n').map((line) => line.split(':'));
-}
-
-function table(rows: string[][]): Map<number, string> {
-  const result = new Map<number, string>();
-  for (const fields of rows) if (fields[0] && fields[2] && !result.has(Number(fields[2]))) result.set(Number(fields[2]), fields[0]);
-  return result;
 }

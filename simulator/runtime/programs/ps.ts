@@ -1,5 +1,5 @@
 import type { Command } from '../../shell/command';
-import { accountOf } from '../users';
+import { accountOf, namesById } from '../users';
 import { readText } from './identity';
 
 /**
@@ -11,8 +11,8 @@ export const ps: Command = {
   summary: 'report process status',
   async run(context) {
     const table = context.processes;
-    const users = (readText(context, '/etc/passwd') ?? '').split('\n').map((line) => line.split(':'));
-    const nameOf = (uid: number): string => users.find((fields) => fields[2] === String(uid))?.[0] ?? String(uid);
+    const users = namesById(readText(context, '/etc/passwd'));
+    const nameOf = (uid: number): string => users.get(uid) ?? String(uid);
     // Run by `docker exec c ps`, ps is already listed as the exec'd process.
     const listed = table?.entries.some((entry) => entry.argv.join(' ') === context.argv.join(' '));
     const self = listed ? undefined : table?.spawn({ ppid: 1, uid: accountOf({ read: (path) => readText(context, path) }, context.container?.config.User ?? '').uid, argv: context.argv, started: context.clock.now(), tty: context.tty });

@@ -14,10 +14,10 @@ export function hostPrograms(): Map<string, Command> {
   return new Map([clear, date, dockerCli(), help, hostname, id, ls, sleep, uname, uniq, whoami].map((command) => [command.name, command]));
 }
 
-/** bash's builtins that a learner types, for completion. */
-const SHELL_BUILTINS = ['cd', 'exit', 'export', 'read', 'set', 'shopt', 'source', 'type', 'unset'];
+/** The builtins a learner types as commands, offered by completion and `help` (the shell's full set is in builtin-names). */
+const TYPED_BUILTINS = ['cd', 'exit', 'export', 'read', 'set', 'shopt', 'source', 'type', 'unset'];
 
 /** Every command name of the host, for completion and `help`. */
 export function hostCommandNames(programs: ReadonlyMap<string, Command>): string[] {
-  return [...new Set([...hostTools(), ...SHELL_BUILTINS, ...programs.keys()])].sort();
+  return [...new Set([...hostTools(), ...TYPED_BUILTINS, ...programs.keys()])].sort();
 }
