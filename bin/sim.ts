@@ -3,12 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { createSession, type Session, type TerminalIO } from '../simulator';
 import { CatalogRegistry } from '../simulator/registry/catalog';
+import { PackageMirrors } from '../simulator/packages/mirrors';
 import { createHostFilesystem } from '../simulator/host/filesystem';
 import { hostFromSnapshot, readSnapshot } from '../simulator/session/shell-session';
 import { loadWorkdir, storeWorkdir } from './workdir';
 
-/** The official images, read from the site's static catalog files. */
-const catalog = new CatalogRegistry(async (path) => JSON.parse(await readFile(new URL(`../public/catalog/${path}`, import.meta.url), 'utf8')));
+/** The official images and the package archives, read from the site's static catalog files. */
+const load = async (path: string): Promise<unknown> => JSON.parse(await readFile(new URL(`../public/catalog/${path}`, import.meta.url), 'utf8'));
+const catalog = new CatalogRegistry(load);
+const mirrors = new PackageMirrors(load);
 
 const USAGE = `Usage: sim [--workdir DIR] [--seed N] [--echo] [-c COMMAND_LINE]
 
@@ -148,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.workdir) await loadWorkdir(options.workdir, host);
   let session: Session;
   try {
-    session = createSession({ registry: catalog, host, seed: options.seed, snapshot });
+    session = createSession({ registry: catalog, mirrors, host, seed: options.seed, snapshot });
   } catch (error) {
     process.stderr.write(`sim: cannot restore ${options.state}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;

@@ -96,11 +96,11 @@ export class CatalogFormatError extends Error {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(where: string, problem: string): never {
+export function fail(where: string, problem: string): never {
   throw new CatalogFormatError(where, problem);
 }
 
@@ -108,7 +108,7 @@ function checkVersion(json: Json, where: string): void {
   if (json.version !== CATALOG_VERSION) fail(where, `version is ${JSON.stringify(json.version)}, expected ${CATALOG_VERSION}`);
 }
 
-function checkString(value: unknown, where: string, field: string): string {
+export function checkString(value: unknown, where: string, field: string): string {
   if (typeof value !== 'string') fail(where, `${field} must be a string, got ${describe(value)}`);
   return value;
 }
@@ -119,7 +119,7 @@ function checkDigest(value: unknown, where: string, field: string): Digest {
   return text;
 }
 
-function checkCount(value: unknown, where: string, field: string): number {
+export function checkCount(value: unknown, where: string, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail(where, `${field} must be a whole number ≥ 0, got ${describe(value)}`);
   return value;
 }
@@ -184,22 +184,28 @@ export function validateCatalogLayer(json: unknown, where = 'layer'): CatalogLay
   const key = checkString(json.key, where, 'key');
   if (key === '') fail(where, 'key must not be empty');
   checkDigest(json.diffId, where, 'diffId');
-  if (!Array.isArray(json.entries)) fail(where, `entries must be an array, got ${describe(json.entries)}`);
+  validateEntries(json.entries, where);
+  return json as unknown as CatalogLayer;
+}
+
+/** Checks a list of catalog entries (a layer's, a package's): their shape, path order, and hard links to files listed before them. */
+export function validateEntries(value: unknown, where: string, field = 'entries'): CatalogEntry[] {
+  if (!Array.isArray(value)) fail(where, `${field} must be an array, got ${describe(value)}`);
   let previous: string | undefined;
   const files = new Set<string>();
-  json.entries.forEach((entry, index) => {
+  value.forEach((entry, index) => {
     const checked = checkEntry(entry, where, index, previous);
     previous = checked[1];
     if (checked[0] === 'f') files.add(checked[1]);
   });
-  for (const [index, entry] of (json.entries as CatalogEntry[]).entries()) {
+  for (const [index, entry] of (value as CatalogEntry[]).entries()) {
     if (entry[0] !== 'h') continue;
     const target = String(entry[6]);
     if (!files.has(target)) fail(where, `entries[${index}]: hard link ${entry[1]} points at ${target}, which is not a file of this layer`);
     // The tar is written in path order and a link must follow the file it names.
     if (!(target < entry[1])) fail(where, `entries[${index}]: hard link ${entry[1]} must come after its target ${target} in path order`);
   }
-  return json as unknown as CatalogLayer;
+  return value as CatalogEntry[];
 }
 
 function checkLayerRef(value: unknown, where: string, index: number): CatalogLayerRef {

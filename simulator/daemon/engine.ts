@@ -7,6 +7,7 @@ import { LayerStore } from '../layer/store';
 import { Xoshiro128 } from '../random/xoshiro';
 import { ReferenceStore } from '../reference/store';
 import type { Registry } from '../registry/registry';
+import type { PackageMirrors } from '../packages/mirrors';
 import type { Clock } from '../session/clock';
 import { rfc3339Nano } from './time';
 
@@ -16,6 +17,8 @@ export interface EngineOptions {
   seed: string | readonly number[];
   /** Where pulls come from: the simulated Docker Hub. */
   registry: Registry;
+  /** The distributions' package archives containers download from (apk, apt-get); unreachable when not given. */
+  mirrors?: PackageMirrors;
   /** Tags and digests to start with (a restored snapshot's). */
   references?: ReferenceStore;
 }
@@ -39,11 +42,13 @@ export class Engine {
   private readonly tagTimes = new Map<Digest, number>();
   readonly clock: Clock;
   readonly registry: Registry;
+  readonly mirrors: PackageMirrors | undefined;
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
     this.random = new Xoshiro128(options.seed);
     this.registry = options.registry;
+    this.mirrors = options.mirrors;
     this.references = options.references ?? new ReferenceStore();
   }
 

@@ -35,7 +35,7 @@ export interface TagPullResult {
 /** At most this many layers download at once; the others wait (moby's max-concurrent-downloads). */
 const CONCURRENT_DOWNLOADS = 3;
 /** Simulated network and disk speeds, so pulls take seconds of simulated time like real ones. */
-const DOWNLOAD_BYTES_PER_MS = 40_000;
+export const DOWNLOAD_BYTES_PER_MS = 40_000;
 const EXTRACT_BYTES_PER_MS = 150_000;
 
 interface TransferStep {

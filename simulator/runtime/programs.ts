@@ -1,5 +1,7 @@
 import { hostTools } from '../host/programs';
 import type { Command } from '../shell/command';
+import { apk } from './programs/apk';
+import { apt, aptGet } from './programs/apt';
 import { date } from './programs/date';
 import { find } from './programs/find';
 import { hello } from './programs/hello';
@@ -7,6 +9,7 @@ import { hostname, id, uname, whoami } from './programs/identity';
 import { ls } from './programs/ls';
 import { nginx } from './programs/nginx';
 import { ps } from './programs/ps';
+import { curl, git, node, python3 } from './programs/runtimes';
 import { uniq } from './programs/uniq';
 import { which } from './programs/which';
 
@@ -23,7 +26,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([date, find, hello, hostname, id, ls, nginx, ps, uname, uniq, which, whoami].map((program) => [program.name, program]));
+  return new Map([apk, apt, aptGet, curl, date, find, git, hello, hostname, id, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());
@@ -41,7 +44,7 @@ const TOOLS = new Set(INTERPRETER_TOOLS);
 export const MULTI_CALL: ReadonlySet<string> = new Set(['busybox', '[']);
 
 /** Debian's alternatives: the binaries behind the generic names (awk → mawk). */
-const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'original-awk': 'awk' };
+const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'original-awk': 'awk', nodejs: 'node' };
 
 /**
  * What a binary does, from what it is and the name it was started by:
@@ -49,7 +52,8 @@ const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'origin
  */
 export function behaviourOf(program: string, invokedAs: string): Behaviour {
   const installed = MULTI_CALL.has(program) ? invokedAs.slice(invokedAs.lastIndexOf('/') + 1) : program;
-  const name = ALTERNATIVES[installed] ?? installed;
+  // python3.11 and python3.12 are python3, whichever release the image has.
+  const name = ALTERNATIVES[installed] ?? installed.replace(/^(python3)\.\d+$/, '$1');
   if (name === 'sh' || name === 'ash') return { kind: 'shell', flavour: program === 'dash' ? 'dash' : 'ash' };
   if (name === 'bash' || name === 'dash') return { kind: 'shell', flavour: name };
   if (PROGRAMS.has(name)) return { kind: 'program', name };

@@ -1,4 +1,5 @@
 import type { CommandName } from 'just-bash';
+import { notSimulated } from './programs/not-simulated';
 import { fileBytes } from '../archive/tar';
 import type { Container } from '../container/container';
 import type { Engine } from '../daemon/engine';
@@ -354,8 +355,7 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
     case 'unknown':
       break;
   }
-  await context.stderr.write(`layerlab: ${argv[0] ?? program}: this program is not simulated (yet)\n`);
-  return 126;
+  return notSimulated(context, argv[0] ?? program);
 }
 
 /** `sh -c '…' [name [args]]`, `sh script [args]`, or `sh` reading its input. */

@@ -5,6 +5,7 @@ import { createHostFilesystem, LEARNER_UID } from '../host/filesystem';
 import { hostTools, SHELL_ONLY } from '../host/programs';
 import { MemoryRegistry } from '../registry/memory';
 import type { Registry } from '../registry/registry';
+import type { PackageMirrors } from '../packages/mirrors';
 import { hostCommandNames, hostPrograms } from '../shell/builtins';
 import { Interpreter } from '../shell/interpreter';
 import { ShellState } from '../shell/state';
@@ -22,6 +23,8 @@ export interface SessionOptions {
   seed?: string;
   /** Where `docker pull` finds images; an empty registry when not given. */
   registry?: Registry;
+  /** The package archives containers download from; unreachable when not given. */
+  mirrors?: PackageMirrors;
   /** The learner's machine's files; a fresh Debian-like tree when not given. */
   host?: ReadWriteLayer;
   /** A whole session saved by {@link Session.snapshot}, to continue from (overrides state; a given host wins over the saved files). */
@@ -63,7 +66,7 @@ class ShellSession implements Session {
     this.host = options.host ?? (saved ? hostFromSnapshot(saved) : createHostFilesystem());
     this.directories = options.directories ?? this.host;
     const registry = options.registry ?? new MemoryRegistry();
-    this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry });
+    this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry, mirrors: options.mirrors }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry, mirrors: options.mirrors });
     const files = new LayerFileSystem(this.host, this.clock, { uid: LEARNER_UID, gid: LEARNER_UID });
     this.interpreter = new Interpreter({
       fs: files,

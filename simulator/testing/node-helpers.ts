@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { MessagePort } from 'node:worker_threads';
 import { CatalogRegistry } from '../registry/catalog';
+import { PackageMirrors } from '../packages/mirrors';
 import type { TerminalIO } from '../session/types';
 import type { MessageEndpoint } from '../remote/protocol';
 
@@ -30,9 +31,17 @@ export function asEndpoint(port: MessagePort): MessageEndpoint {
   };
 }
 
+/** Reads a file of the site's catalog as the sim CLI does. */
+const readCatalogFile = async (path: string): Promise<unknown> => JSON.parse(await readFile(new URL(`../../public/catalog/${path}`, import.meta.url), 'utf8'));
+
 /** The simulated Docker Hub, read from the site's catalog files as the sim CLI reads them. */
 export function nodeCatalogRegistry(): CatalogRegistry {
-  return new CatalogRegistry(async (path) => JSON.parse(await readFile(new URL(`../../public/catalog/${path}`, import.meta.url), 'utf8')));
+  return new CatalogRegistry(readCatalogFile);
+}
+
+/** The package archives containers install from, read from the site's catalog files. */
+export function nodePackageMirrors(): PackageMirrors {
+  return new PackageMirrors(readCatalogFile);
 }
 
 /** A terminal whose readLine never answers: resolves `asked` with the prompt, for testing interrupts of a reading command. */

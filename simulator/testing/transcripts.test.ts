@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeCatalogRegistry } from './node-helpers';
+import { nodeCatalogRegistry, nodePackageMirrors } from './node-helpers';
 import { runLine, TEST_START, testSession } from './transcript';
 import { createHostFilesystem, LEARNER_UID } from '../host/filesystem';
 
@@ -43,7 +43,7 @@ describe.each(readdirSync(directory).filter((name) => name.endsWith('.transcript
     // Every transcript's learner has a hello.txt in their home, to copy into containers.
     const host = createHostFilesystem();
     host.writeFile('/home/learner/hello.txt', { kind: 'bytes', bytes: new TextEncoder().encode('hello\n') }, { mode: 0o644, uid: LEARNER_UID, gid: LEARNER_UID, mtime: TEST_START });
-    const session = testSession({ registry: nodeCatalogRegistry(), host });
+    const session = testSession({ registry: nodeCatalogRegistry(), mirrors: nodePackageMirrors(), host });
     for (const step of parseTranscript(readFileSync(join(directory, file), 'utf8'))) {
       const result = await runLine(session, step.line, step.typed);
       expect({ line: step.line, output: result.output, status: result.status }).toEqual({ line: step.line, output: step.output, status: step.status });

@@ -62,7 +62,7 @@ export const hostname: Command = {
 };
 
 /** Who runs this: the container's configured user, or on the learner's machine, the owner of their shell. */
-function accountOfProcess(context: CommandContext): ReturnType<typeof accountOf> {
+export function accountOfProcess(context: CommandContext): ReturnType<typeof accountOf> {
   const user = context.container ? context.container.config.User ?? '' : String(context.files?.owner.uid ?? 0);
   return accountOf({ read: (path) => readText(context, path) }, user);
 }

@@ -1,0 +1,542 @@
+import type { Command, CommandContext } from '../../shell/command';
+import { DOWNLOAD_BYTES_PER_MS } from '../../distribution/pull';
+import type { MirrorIndex, PackageContents, PackageInfo } from '../../packages/format';
+import { MirrorUnavailable } from '../../packages/mirrors';
+import { PackageFiles } from '../../packages/machine';
+import { packageInfo, planInstall, providersOf } from '../../packages/resolve';
+import { removePaths, unpackEntries } from '../../packages/unpack';
+import { displayName, INFO, installedStanza, isInstalled, parseStatus, providedNames, serializeStatus, STATUS, type DpkgStanza } from '../../packages/dpkg-database';
+import { accountOfProcess } from './identity';
+
+/**
+ * apt-get and apt (APT 2.6, Debian 12; Ubuntu's images use the same here):
+ * update, install, remove, purge, autoremove, upgrade and clean, against the
+ * sources in /etc/apt, with dpkg's database and apt's lists kept in the
+ * container's files. Output is APT's in the C locale a container has:
+ * `Need to get 3439 kB`, no thousands separators.
+ */
+const APT_VERSION = 'apt 2.6.1 (amd64)';
+const EXTENDED_STATES = '/var/lib/apt/extended_states';
+const INDEX_ARCH = 'amd64';
+
+interface Source {
+  uri: string;
+  suites: string[];
+}
+
+interface AptRun {
+  context: CommandContext;
+  files: PackageFiles;
+  /** "apt-get" or "apt" (which words a few things its own way). */
+  tool: string;
+  yes: boolean;
+  recommends: boolean;
+  out(text: string): Promise<void>;
+  err(text: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------- formats
+
+/** APT's SizeToStr: decimal units, one decimal below 100, none from 100 up to 9999. */
+export function sizeToStr(bytes: number): string {
+  const units = ['', 'k', 'M', 'G', 'T'];
+  let size = bytes;
+  for (let unit = 0; unit < units.length; unit++) {
+    if (size < 100 && unit !== 0) return `${size.toFixed(1)} ${units[unit]}`;
+    if (size < 10000) return `${Math.round(size)} ${units[unit]}`;
+    size /= 1000;
+  }
+  return `${Math.round(size)} P`;
+}
+
+/** APT's TimeToStr for what a download took. */
+function timeToStr(seconds: number): string {
+  const whole = Math.floor(seconds);
+  if (whole >= 60) return `${Math.floor(whole / 60)}min ${whole % 60}s`;
+  return `${whole}s`;
+}
+
+/** A package list as APT prints it: two spaces in, words wrapped before the 77th column. */
+function showList(title: string, names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const width = 80 - 3;
+  let text = title;
+  let used = 0;
+  for (const name of names) {
+    if (used === 0 || used + name.length >= width) {
+      text += '\n  ';
+      used = 0;
+    } else {
+      text += ' ';
+      used++;
+    }
+    text += name;
+    used += name.length;
+  }
+  return `${text}\n`;
+}
+
+// ---------------------------------------------------------------- sources and lists
+
+function sourcesOf(files: PackageFiles): Source[] {
+  const sources: Source[] = [];
+  const oneLine = (text: string): void => {
+    for (const line of text.split('\n')) {
+      const words = line.replace(/#.*/, '').replace(/\[[^\]]*\]/, '').trim().split(/\s+/);
+      if (words[0] === 'deb' && words[1] && words[2]) sources.push({ uri: words[1].replace(/\/$/, ''), suites: [words[2]] });
+    }
+  };
+  const deb822 = (text: string): void => {
+    for (const block of text.split(/\n\s*\n/)) {
+      const field = (name: string): string => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(block)?.[1]?.trim() ?? '';
+      if (!field('Types').split(/\s+/).includes('deb') || /^Enabled:\s*no/im.test(block)) continue;
+      for (const uri of field('URIs').split(/\s+/).filter(Boolean)) sources.push({ uri: uri.replace(/\/$/, ''), suites: field('Suites').split(/\s+/).filter(Boolean) });
+    }
+  };
+  oneLine(files.read('/etc/apt/sources.list') ?? '');
+  for (const name of files.list('/etc/apt/sources.list.d')) {
+    const text = files.read(`/etc/apt/sources.list.d/${name}`) ?? '';
+    if (name.endsWith('.list')) oneLine(text);
+    else if (name.endsWith('.sources')) deb822(text);
+  }
+  return sources;
+}
+
+/** The mirror the sources name: their distribution and release (`debian-bookworm`, `ubuntu-noble`). */
+function mirrorOf(sources: readonly Source[]): string | undefined {
+  const first = sources[0];
+  const codename = first?.suites[0]?.split(/[-/]/)[0];
+  if (!first || !codename) return undefined;
+  return `${first.uri.includes('ubuntu') ? 'ubuntu' : 'debian'}-${codename}`;
+}
+
+async function loadIndex(run: AptRun): Promise<{ mirror: string; index: MirrorIndex } | undefined> {
+  const mirror = mirrorOf(sourcesOf(run.files));
+  if (!mirror || !run.context.engine.mirrors) return undefined;
+  try {
+    return { mirror, index: await run.context.engine.mirrors.index(mirror) };
+  } catch (error) {
+    if (error instanceof MirrorUnavailable) return undefined;
+    throw error;
+  }
+}
+
+/** Whether `apt-get update` has been run: the Packages lists are there. */
+function hasLists(files: PackageFiles, index: MirrorIndex): boolean {
+  return index.indexFiles.some((file) => file.name.endsWith(' Packages') && files.exists(file.path));
+}
+
+// ---------------------------------------------------------------- dpkg's state
+
+interface State {
+  stanzas: DpkgStanza[];
+  installed: Map<string, DpkgStanza>;
+  provided: Set<string>;
+  auto: Set<string>;
+}
+
+function readState(files: PackageFiles): State {
+  const stanzas = parseStatus(files.read(STATUS) ?? '');
+  const installed = new Map<string, DpkgStanza>();
+  for (const stanza of stanzas) if (isInstalled(stanza)) installed.set(stanza.fields.get('Package') ?? '', stanza);
+  const provided = new Set([...installed.values()].flatMap(providedNames));
+  const auto = new Set<string>();
+  for (const block of (files.read(EXTENDED_STATES) ?? '').split(/\n\n+/)) {
+    const name = /^Package: (.*)$/m.exec(block)?.[1];
+    if (name && /^Auto-Installed: 1$/m.test(block)) auto.add(name);
+  }
+  return { stanzas, installed, provided, auto };
+}
+
+function writeExtendedStates(files: PackageFiles, state: State): void {
+  const lines = [...state.auto]
+    .filter((name) => state.installed.has(name))
+    .sort()
+    .map((name) => `Package: ${name}\nArchitecture: ${state.installed.get(name)?.fields.get('Architecture') === 'all' ? INDEX_ARCH : state.installed.get(name)?.fields.get('Architecture') ?? INDEX_ARCH}\nAuto-Installed: 1\n`);
+  files.write(EXTENDED_STATES, lines.join('\n'));
+}
+
+function listFile(name: string, stanza: DpkgStanza | undefined, info?: PackageInfo): string {
+  const multiArch = info?.multiArch ?? stanza?.fields.get('Multi-Arch');
+  const architecture = info?.architecture ?? stanza?.fields.get('Architecture') ?? INDEX_ARCH;
+  return `${INFO}/${multiArch === 'same' ? `${name}:${architecture}` : name}`;
+}
+
+/** dpkg's "(Reading database ... N files and directories currently installed.)": the paths its packages own. */
+function databaseLine(files: PackageFiles, state: State): string {
+  const paths = new Set<string>();
+  for (const [name, stanza] of state.installed) {
+    for (const path of (files.read(`${listFile(name, stanza)}.list`) ?? '').split('\n')) if (path) paths.add(path);
+  }
+  return `(Reading database ... ${paths.size} files and directories currently installed.)`;
+}
+
+function printed(name: string, info: PackageInfo | undefined, stanza?: DpkgStanza): string {
+  return displayName(name, info?.multiArch ?? stanza?.fields.get('Multi-Arch'), info?.architecture ?? stanza?.fields.get('Architecture') ?? INDEX_ARCH);
+}
+
+// ---------------------------------------------------------------- commands
+
+async function header(run: AptRun): Promise<void> {
+  const done = run.context.tty ? ' Done' : '';
+  await run.out(`Reading package lists...${done}\nBuilding dependency tree...${done}\nReading state information...${done}\n`);
+}
+
+async function update(run: AptRun): Promise<number> {
+  const done = run.context.tty ? ' Done' : '';
+  const loaded = await loadIndex(run);
+  const sources = sourcesOf(run.files);
+  if (!loaded) {
+    let number = 0;
+    for (const source of sources) {
+      for (const suite of source.suites) {
+        const host = new URL(source.uri).host;
+        await run.out(`Err:${++number} ${source.uri} ${suite} InRelease\n  Temporary failure resolving '${host}'\n`);
+      }
+    }
+    await run.out(`Reading package lists...${done}\n`);
+    for (const source of sources) for (const suite of source.suites) await run.err(`W: Failed to fetch ${source.uri}/dists/${suite}/InRelease  Temporary failure resolving '${new URL(source.uri).host}'\n`);
+    await run.err('W: Some index files failed to download. They have been ignored, or old ones used instead.\n');
+    return 0;
+  }
+  const { index } = loaded;
+  if (hasLists(run.files, index)) {
+    let number = 0;
+    for (const file of index.indexFiles.filter((candidate) => candidate.name.endsWith(' InRelease'))) await run.out(`Hit:${++number} ${file.name}\n`);
+  } else {
+    let bytes = 0;
+    let ms = 0;
+    for (const [position, file] of index.indexFiles.entries()) {
+      const took = 50 + file.size / DOWNLOAD_BYTES_PER_MS;
+      await run.context.clock.sleep(took, run.context.signal);
+      bytes += file.size;
+      ms += took;
+      run.files.writeSized(file.path, file.storedSize, `apt-list:${file.name}`);
+      await run.out(`Get:${position + 1} ${file.name} [${sizeToStr(file.size)}B]\n`);
+    }
+    await run.out(`Fetched ${sizeToStr(bytes)}B in ${timeToStr(ms / 1000)} (${sizeToStr(bytes / (ms / 1000))}B/s)\n`);
+  }
+  await run.out(`Reading package lists...${done}\n`);
+  if (run.tool === 'apt') await run.out(`Building dependency tree...${done}\nReading state information...${done}\nAll packages are up to date.\n`);
+  return 0;
+}
+
+/** Asks before doing more than was asked for; false when the learner says no (or there is no one to ask). */
+async function confirm(run: AptRun): Promise<boolean> {
+  if (run.yes) return true;
+  const answer = await run.context.readLine('Do you want to continue? [Y/n] ');
+  if (answer !== null && /^(|y|yes)$/i.test(answer.trim())) return true;
+  await run.out('Abort.\n');
+  return false;
+}
+
+async function install(run: AptRun, names: readonly string[]): Promise<number> {
+  await header(run);
+  const state = readState(run.files);
+  const loaded = await loadIndex(run);
+  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  const wanted: string[] = [];
+  const missing: string[] = [];
+  const already: string[] = [];
+  for (const name of names) {
+    const stanza = state.installed.get(name);
+    if (stanza) {
+      already.push(`${name} is already the newest version (${stanza.fields.get('Version')}).`);
+      if (state.auto.delete(name)) already.push(`${name} set to manually installed.`);
+    } else if (index && providersOf(index, name).length > 0) wanted.push(name);
+    else missing.push(name);
+  }
+  if (missing.length > 0) {
+    for (const name of missing) await run.err(`E: Unable to locate package ${name}\n`);
+    return 100;
+  }
+  for (const line of already) await run.out(`${line}\n`);
+  const plan = index ? planInstall(index, wanted, state.provided, { recommends: run.recommends }) : { order: [], missing: [] };
+  const order = plan.order;
+  const info = (name: string): PackageInfo => packageInfo(index!, name)!;
+  const requested = new Set(wanted.map((name) => providersOf(index!, name)[0]));
+  const extras = order.filter((name) => !requested.has(name));
+  const planned = new Set(order);
+  const suggested: string[] = [];
+  const recommended: string[] = [];
+  const satisfied = (name: string): boolean => state.provided.has(name) || planned.has(name);
+  for (const name of [...order].sort()) {
+    for (const group of info(name).suggests ?? []) {
+      if (group.some(satisfied) || suggested.includes(group[0]!)) continue;
+      suggested.push(group[0]!, ...group.slice(1).map((alternative) => `| ${alternative}`));
+    }
+    if (!run.recommends) {
+      for (const group of info(name).recommends ?? []) if (!group.some(satisfied) && !recommended.includes(group[0]!)) recommended.push(group[0]!);
+    }
+  }
+  const display = (name: string): string => printed(name, info(name));
+  await run.out(
+    showList('The following additional packages will be installed:', [...extras].sort().map(display)) +
+      showList('Suggested packages:', suggested) +
+      showList('Recommended packages:', recommended) +
+      showList('The following NEW packages will be installed:', [...order].sort().map(display)) +
+      `0 upgraded, ${order.length} newly installed, 0 to remove and 0 not upgraded.\n`,
+  );
+  if (order.length === 0) {
+    if (already.some((line) => line.endsWith('manually installed.'))) writeExtendedStates(run.files, state);
+    return 0;
+  }
+  const download = order.reduce((sum, name) => sum + info(name).size, 0);
+  const disk = order.reduce((sum, name) => sum + info(name).installedSize, 0);
+  await run.out(`Need to get ${sizeToStr(download)}B of archives.\nAfter this operation, ${sizeToStr(disk)}B of additional disk space will be used.\n`);
+  if (extras.length > 0 && !(await confirm(run))) return 1;
+
+  // Download: one Get line per archive, from the suite it comes from.
+  const uriOf = (origin: string): string => index!.indexFiles.find((file) => file.name.includes(` ${origin} `))?.name.split(' ')[0] ?? '';
+  const contents = new Map<string, PackageContents>();
+  let ms = 0;
+  for (const [position, name] of order.entries()) {
+    const pkg = info(name);
+    contents.set(name, await run.context.engine.mirrors!.contents(loaded!.mirror, pkg));
+    const took = 20 + pkg.size / DOWNLOAD_BYTES_PER_MS;
+    await run.context.clock.sleep(took, run.context.signal);
+    ms += took;
+    await run.out(`Get:${position + 1} ${uriOf(pkg.origin)} ${pkg.origin} ${INDEX_ARCH} ${name} ${pkg.architecture} ${pkg.version} [${sizeToStr(pkg.size)}B]\n`);
+  }
+  if (!state.installed.has('apt-utils') && [...contents.values()].some((found) => found.info?.templates !== undefined)) {
+    await run.err('debconf: delaying package configuration, since apt-utils is not installed\n');
+  }
+  await run.out(`Fetched ${sizeToStr(download)}B in ${timeToStr(ms / 1000)} (${sizeToStr(download / (ms / 1000))}B/s)\n`);
+
+  // dpkg: unpack everything, then configure in dependency order.
+  const digits = order.length > 1 ? String(order.length - 1).length : 0;
+  for (const [position, name] of order.entries()) {
+    const pkg = info(name);
+    const found = contents.get(name)!;
+    await run.out(`Selecting previously unselected package ${display(name)}.\n`);
+    if (position === 0) await run.out(`${databaseLine(run.files, state)}\n`);
+    const prefix = digits > 0 ? `${String(position).padStart(digits, '0')}-` : '';
+    await run.out(`Preparing to unpack .../${prefix}${name}_${pkg.version.replace(/:/g, '%3a')}_${pkg.architecture}.deb ...\nUnpacking ${display(name)} (${pkg.version}) ...\n`);
+    const paths = unpackEntries(run.files, found.key, found.entries);
+    const base = listFile(name, undefined, pkg);
+    run.files.write(`${base}.list`, `${['/.', ...paths].join('\n')}\n`);
+    for (const [suffix, text] of Object.entries(found.info ?? {})) run.files.write(`${base}.${suffix}`, text, /^(pre|post)(inst|rm)$|^config$/.test(suffix) ? 0o755 : 0o644);
+    const stanza = installedStanza(found.record);
+    state.stanzas.push(stanza);
+    state.installed.set(name, stanza);
+    if (!requested.has(name)) state.auto.add(name);
+  }
+  run.files.write(STATUS, serializeStatus(state.stanzas));
+  writeExtendedStates(run.files, state);
+  const activated = new Set<string>();
+  for (const name of order) {
+    const found = contents.get(name)!;
+    await run.out(`Setting up ${display(name)} (${info(name).version}) ...\n`);
+    if (found.configured) unpackEntries(run.files, found.key, found.configured);
+    for (const line of found.messages ?? []) await run.out(`${line}\n`);
+    for (const owner of found.activates ?? []) activated.add(owner);
+  }
+  await processTriggers(run, state, activated);
+  return 0;
+}
+
+/** What a trigger prints when it runs (update-ca-certificates, for the certificates' trigger). */
+const TRIGGER_OUTPUT: Record<string, string> = {
+  'ca-certificates': 'Updating certificates in /etc/ssl/certs...\n0 added, 0 removed; done.\nRunning hooks in /etc/ca-certificates/update.d...\ndone.\n',
+};
+
+async function processTriggers(run: AptRun, state: State, activated: ReadonlySet<string>): Promise<void> {
+  // ldconfig's trigger (libc-bin) first, as dpkg's trigger cycle meets it first.
+  const owners = [...activated].filter((name) => state.installed.has(name)).sort((a, b) => (a === 'libc-bin' ? -1 : b === 'libc-bin' ? 1 : a < b ? -1 : 1));
+  for (const owner of owners) {
+    await run.out(`Processing triggers for ${printed(owner, undefined, state.installed.get(owner))} (${state.installed.get(owner)?.fields.get('Version')}) ...\n${TRIGGER_OUTPUT[owner] ?? ''}`);
+  }
+}
+
+/** Installed packages nothing installed by hand needs any more (apt's autoremove candidates). */
+function unneeded(state: State, removing: ReadonlySet<string>): string[] {
+  const providers = new Map<string, string>();
+  for (const [name, stanza] of state.installed) if (!removing.has(name)) for (const provided of providedNames(stanza)) if (!providers.has(provided)) providers.set(provided, name);
+  const needed = new Set<string>();
+  const queue = [...state.installed.keys()].filter((name) => !state.auto.has(name) && !removing.has(name));
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (needed.has(name)) continue;
+    needed.add(name);
+    const stanza = state.installed.get(name)!;
+    const relations = ['Pre-Depends', 'Depends', 'Recommends'].map((field) => stanza.fields.get(field) ?? '').join(',');
+    for (const group of relations.split(',').map((item) => item.trim()).filter(Boolean)) {
+      for (const alternative of group.split('|')) {
+        const provider = providers.get(alternative.trim().split(/[\s(:]/)[0] ?? '');
+        if (provider) {
+          queue.push(provider);
+          break;
+        }
+      }
+    }
+  }
+  return [...state.installed.keys()].filter((name) => state.auto.has(name) && !needed.has(name) && !removing.has(name)).sort();
+}
+
+async function remove(run: AptRun, names: readonly string[], purge: boolean, autoremove: boolean): Promise<number> {
+  await header(run);
+  const state = readState(run.files);
+  const loaded = await loadIndex(run);
+  const known = (name: string): boolean => loaded !== undefined && hasLists(run.files, loaded.index) && packageInfo(loaded.index, name) !== undefined;
+  const removing = new Set<string>();
+  for (const name of names) {
+    if (state.installed.has(name)) removing.add(name);
+    else if (known(name) || state.stanzas.some((stanza) => stanza.fields.get('Package') === name)) await run.out(`Package '${name}' is not installed, so not removed\n`);
+    else {
+      await run.err(`E: Unable to locate package ${name}\n`);
+      return 100;
+    }
+  }
+  if (autoremove) for (const name of unneeded(state, removing)) removing.add(name);
+  const leftovers = autoremove ? [] : unneeded(state, removing);
+  const display = (name: string): string => `${printed(name, undefined, state.installed.get(name))}${purge ? '*' : ''}`;
+  const sorted = [...removing].sort();
+  await run.out(
+    showList('The following packages were automatically installed and are no longer required:', leftovers.map((name) => printed(name, undefined, state.installed.get(name)))) +
+      (leftovers.length > 0 ? `Use '${run.tool} autoremove' to remove ${leftovers.length === 1 ? 'it' : 'them'}.\n` : '') +
+      showList('The following packages will be REMOVED:', sorted.map(display)) +
+      `0 upgraded, 0 newly installed, ${removing.size} to remove and 0 not upgraded.\n`,
+  );
+  if (removing.size === 0) return 0;
+  const freed = sorted.reduce((sum, name) => sum + Number(state.installed.get(name)?.fields.get('Installed-Size') ?? 0) * 1024, 0);
+  await run.out(`After this operation, ${sizeToStr(freed)}B disk space will be freed.\n`);
+  if (removing.size > names.length && !(await confirm(run))) return 1;
+  await run.out(`${databaseLine(run.files, state)}\n`);
+  const activated = new Set<string>();
+  const purged: string[] = [];
+  for (const name of sorted) {
+    const stanza = state.installed.get(name)!;
+    const version = stanza.fields.get('Version');
+    purged.push(`Purging configuration files for ${printed(name, undefined, stanza)} (${version}) ...\n`);
+    await run.out(`Removing ${printed(name, undefined, stanza)} (${version}) ...\n`);
+    const base = listFile(name, stanza);
+    const paths = (run.files.read(`${base}.list`) ?? '').split('\n').filter((path) => path && path !== '/.');
+    const conffiles = new Set((stanza.fields.get('Conffiles') ?? '').split('\n').map((line) => line.trim().split(' ')[0] ?? '').filter(Boolean));
+    removePaths(run.files, paths.filter((path) => purge || !conffiles.has(path)), run.context.clock.now());
+    if (paths.some((path) => /\/lib\/.*\.so[.\d]*$/.test(path))) activated.add('libc-bin');
+    for (const file of run.files.list(INFO).filter((file) => file.startsWith(`${base.slice(INFO.length + 1)}.`))) run.files.remove(`${INFO}/${file}`);
+    state.installed.delete(name);
+    state.auto.delete(name);
+    const keepConfig = !purge && conffiles.size > 0;
+    state.stanzas = state.stanzas.flatMap((other) => {
+      if (other !== stanza) return [other];
+      return keepConfig ? [{ ...other, text: other.text.replace(/^Status: .*$/m, 'Status: deinstall ok config-files') }] : [];
+    });
+  }
+  if (purge) await run.out(purged.join(''));
+  run.files.write(STATUS, serializeStatus(state.stanzas));
+  writeExtendedStates(run.files, state);
+  await processTriggers(run, state, activated);
+  return 0;
+}
+
+async function upgrade(run: AptRun): Promise<number> {
+  await header(run);
+  await run.out(`Calculating upgrade...${run.context.tty ? ' Done' : ''}\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`);
+  return 0;
+}
+
+const USAGE = `${APT_VERSION}
+Usage: apt-get [options] command
+       apt-get [options] install|remove pkg1 [pkg2 ...]
+       apt-get [options] source pkg1 [pkg2 ...]
+
+apt-get is a command line interface for retrieval of packages
+and information about them from authenticated sources and
+for installation, upgrade and removal of packages together
+with their dependencies.
+
+Most used commands:
+  update - Retrieve new lists of packages
+  upgrade - Perform an upgrade
+  install - Install new packages (pkg is libc6 not libc6.deb)
+  reinstall - Reinstall packages (pkg is libc6 not libc6.deb)
+  remove - Remove packages
+  purge - Remove packages and config files
+  autoremove - Remove automatically all unused packages
+  dist-upgrade - Distribution upgrade, see apt-get(8)
+  dselect-upgrade - Follow dselect selections
+  build-dep - Configure build-dependencies for source packages
+  satisfy - Satisfy dependency strings
+  clean - Erase downloaded archive files
+  autoclean - Erase old downloaded archive files
+  check - Verify that there are no broken dependencies
+  source - Download source archives
+  download - Download the binary package into the current directory
+  changelog - Download and display the changelog for the given package
+
+See apt-get(8) for more information about the available commands.
+Configuration options and syntax is detailed in apt.conf(5).
+Information about how to configure sources can be found in sources.list(5).
+Package and version selection can be expressed via apt_preferences(5).
+Security details are available in apt-secure(8).
+                                        This APT has Super Cow Powers.
+`;
+
+const CHANGES = new Set(['install', 'remove', 'purge', 'autoremove', 'upgrade', 'dist-upgrade', 'full-upgrade']);
+
+function packageManager(tool: 'apt-get' | 'apt'): Command {
+  return {
+    name: tool,
+    summary: tool === 'apt' ? 'command-line interface' : 'APT package handling utility',
+    async run(context) {
+      const args = context.argv.slice(1);
+      const files = PackageFiles.of(context);
+      const words = args.filter((arg) => !arg.startsWith('-'));
+      const [command, ...names] = words;
+      if (args.includes('--version') || args.includes('-v')) {
+        await context.stdout.write(`${APT_VERSION}\n`);
+        return 0;
+      }
+      const run: AptRun = {
+        context,
+        files: files!,
+        tool,
+        yes: args.some((arg) => /^(-y|--yes|--assume-yes|-qq?y|-yq+)$/.test(arg)),
+        recommends: !args.includes('--no-install-recommends'),
+        out: (text) => context.stdout.write(text),
+        err: (text) => context.stderr.write(text),
+      };
+      if (!files || !command) {
+        await context.stdout.write(USAGE);
+        return 1;
+      }
+      if (tool === 'apt' && !context.tty) await run.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+      const root = accountOfProcess(context).uid === 0;
+      if (!root && CHANGES.has(command)) {
+        await run.err('E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n');
+        return 100;
+      }
+      if (!root && command === 'update') {
+        await run.out(`Reading package lists...${context.tty ? ' Done' : ''}\n`);
+        await run.err('E: List directory /var/lib/apt/lists/partial is missing. - Acquire (13: Permission denied)\n');
+        return 100;
+      }
+      switch (command) {
+        case 'update':
+          return update(run);
+        case 'install':
+          return install(run, names);
+        case 'remove':
+          return remove(run, names, false, false);
+        case 'purge':
+          return remove(run, names, true, false);
+        case 'autoremove':
+          return remove(run, names, args.includes('--purge'), true);
+        case 'upgrade':
+        case 'dist-upgrade':
+        case 'full-upgrade':
+          return upgrade(run);
+        case 'clean':
+        case 'autoclean':
+          return 0;
+        default:
+          await run.err(`E: Invalid operation ${command}\n`);
+          return 100;
+      }
+    },
+  };
+}
+
+export const aptGet = packageManager('apt-get');
+export const apt = packageManager('apt');
