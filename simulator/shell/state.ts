@@ -55,6 +55,7 @@ export function hostEnvironment(): Record<string, string> {
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     PWD: LEARNER_HOME,
     SHELL: '/bin/bash',
+    SHLVL: '1',
     TERM: 'xterm-256color',
     USER: 'learner',
   };

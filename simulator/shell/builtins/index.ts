@@ -7,11 +7,12 @@ import { sleep } from './sleep';
 import { date } from '../../runtime/programs/date';
 import { hostname, id, uname, whoami } from '../../runtime/programs/identity';
 import { ls } from '../../runtime/programs/ls';
+import { tree } from '../../runtime/programs/tree';
 import { uniq } from '../../runtime/programs/uniq';
 
 /** Layerlab's own programs on the learner's machine, by name; the text tools come with the interpreter. */
 export function hostPrograms(): Map<string, Command> {
-  return new Map([clear, date, dockerCli(), help, hostname, id, ls, sleep, uname, uniq, whoami].map((command) => [command.name, command]));
+  return new Map([clear, date, dockerCli(), help, hostname, id, ls, sleep, tree, uname, uniq, whoami].map((command) => [command.name, command]));
 }
 
 /** The builtins a learner types as commands, offered by completion and `help` (the shell's full set is in builtin-names). */
