@@ -7,6 +7,7 @@ import { ManualClock } from '../simulator/session/clock';
 import { CatalogRegistry } from '../simulator/registry/catalog';
 import { createHostFilesystem } from '../simulator/host/filesystem';
 import type { Session, TerminalIO } from '../simulator/session/types';
+import { warmUp } from '../simulator/session/warm-up';
 
 const catalogRoot = new URL('../public/catalog/', import.meta.url);
 const loader = async (path: string) => JSON.parse(await readFile(new URL(path, catalogRoot), 'utf8')) as unknown;
@@ -72,24 +73,26 @@ const SHELL_LINES = [
   'mkdir -p /tmp/a/b && find /tmp/a',
   'nosuchcommand 2>/dev/null || echo missing',
 ];
+// The worker warms the interpreter up (loads the commonest tools) once a session starts: so does the bench.
+emit('shell.warm_up', await warmUp(), 'ms');
 const hostShell = newSession(shared);
 const hostSamples: number[] = [];
-// The first round warms up the interpreter's lazily loaded commands, as the first use in a session does.
-for (const line of SHELL_LINES) await timed(hostShell, line.replace('/etc', '/home'));
 for (let round = 0; round < 10; round++) for (const line of SHELL_LINES) hostSamples.push(await timed(hostShell, line.replace('/etc', '/home')));
 emit('shell.host.line.p50', percentile(hostSamples, 50), 'ms');
 emit('shell.host.line.p99', percentile(hostSamples, 99), 'ms');
 
 const containerShell = newSession(shared);
 await timed(containerShell, 'docker pull -q alpine');
-const typed = Array.from({ length: 10 }, () => SHELL_LINES).flat();
+const typed = Array.from({ length: 11 }, () => SHELL_LINES).flat();
+// The first round is the first use of each line in a container (reported apart), the other ten the steady state.
+const firstRound: number[] = [];
 const containerSamples: number[] = [];
 let typedAt = 0;
 const inside: TerminalIO = {
   columns: 80,
   write: async () => undefined,
   async readLine() {
-    if (typedAt > 0) containerSamples.push(performance.now() - typedAt);
+    if (typedAt > 0) (firstRound.length < SHELL_LINES.length ? firstRound : containerSamples).push(performance.now() - typedAt);
     const line = typed.shift();
     typedAt = performance.now();
     return line ?? null;
@@ -98,6 +101,7 @@ const inside: TerminalIO = {
 await containerShell.run('docker run -it alpine sh', inside);
 emit('shell.container.line.p50', percentile(containerSamples, 50), 'ms');
 emit("shell.container.line.p99", percentile(containerSamples, 99), "ms");
+emit('shell.container.first_use.max', Math.max(...firstRound), 'ms');
 
 // docker save of the biggest Debian image in the catalog.
 const saveSession = newSession(shared);

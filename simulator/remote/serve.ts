@@ -1,4 +1,5 @@
 import { createSession, type SessionOptions } from '../session/shell-session';
+import { warmUp } from '../session/warm-up';
 import type { Session, TerminalIO } from '../session/types';
 import type { ClientMessage, MessageEndpoint, ResultValue, ServerMessage } from './protocol';
 
@@ -9,7 +10,7 @@ const HIGH_WATER_BYTES = 64 * 1024;
  * Serves a session over `endpoint` (inside the worker). The session is
  * created on the first `init` message, from the state it carries.
  */
-export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOptions, 'state'> = {}): void {
+export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOptions, 'state'> & { /** Load the commonest tools once the session is up (see warmUp). */ warmUp?: boolean } = {}): void {
   let session: Session | undefined;
   let unacknowledged = 0;
   let drained: Array<() => void> = [];
@@ -44,6 +45,8 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
     const message = data as ClientMessage;
     if (message.type === 'init') {
       session = createSession({ ...options, ...(message.state ? { state: message.state } : {}), ...(message.snapshot ? { snapshot: message.snapshot } : {}) });
+      // Once the session is up, load the tools learners use first, in a scratch session of its own.
+      if (options.warmUp) setTimeout(() => void warmUp().catch(() => undefined), 0);
       return;
     }
     if (!session) return;

@@ -13,4 +13,4 @@ const load = async (path: string): Promise<unknown> => {
   return response.json();
 };
 
-serveSession(self, { registry: new CatalogRegistry(load), mirrors: new PackageMirrors(load) });
+serveSession(self, { registry: new CatalogRegistry(load), mirrors: new PackageMirrors(load), warmUp: true });
