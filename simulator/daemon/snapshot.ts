@@ -1,5 +1,6 @@
 import { ReadWriteLayer } from '../archive/rw-layer';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset, type SerializedChange } from '../archive/serialize';
+import type { Changeset } from '../archive/types';
 import type { Container } from '../container/container';
 import { resumeContainers } from './lifecycle';
 import { isDigest, type Digest } from '../digest/digest';
@@ -19,6 +20,18 @@ export interface EngineSnapshot {
   containers: Array<Omit<Container, 'layer'> & { changes: SerializedChange[] }>;
 }
 
+/** Layers never change once stored: each is serialized once, not at every snapshot (one after every command line). */
+const serializedLayers = new WeakMap<Changeset, SerializedChange[]>();
+
+function serializedLayer(changeset: Changeset): SerializedChange[] {
+  let serialized = serializedLayers.get(changeset);
+  if (!serialized) {
+    serialized = serializeChangeset(changeset);
+    serializedLayers.set(changeset, serialized);
+  }
+  return serialized;
+}
+
 export function snapshotEngine(engine: Engine): EngineSnapshot {
   const tagTimes = new Map(engine.tagTimeRecords());
   return {
@@ -35,7 +48,7 @@ export function snapshotEngine(engine: Engine): EngineSnapshot {
       ...(layer.parent ? { parent: layer.parent } : {}),
       size: layer.size,
       references,
-      changes: serializeChangeset(layer.changeset),
+      changes: serializedLayer(layer.changeset),
     })),
     references: engine.references.toJSON(),
     containers: engine.containers.list().map(({ layer, ...container }) => ({ ...container, changes: serializeChangeset(layer.changeset()) })),

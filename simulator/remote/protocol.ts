@@ -29,8 +29,13 @@ export type ResultValue = Extract<ServerMessage, { type: 'result' }>['value'];
 export interface RunResult {
   status: number;
   state: SessionState;
-  /** Everything after the line (files, images, containers), so a replacement worker can carry on from it. */
+  /**
+   * Everything after the line (files, images, containers), so a replacement
+   * worker can carry on from it; the changes of layers sent with an earlier
+   * result are left out and named in `layersAsBefore` (see layer-delta.ts).
+   */
   snapshot: SessionSnapshot;
+  layersAsBefore: string[];
 }
 
 /** The part of a Worker, a worker's global scope or a MessagePort that the protocol uses. */

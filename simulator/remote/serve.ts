@@ -1,5 +1,6 @@
 import { createSession, type SessionOptions } from '../session/shell-session';
 import { warmUp } from '../session/warm-up';
+import { LayerDeltaSender } from './layer-delta';
 import type { Session, TerminalIO } from '../session/types';
 import type { ClientMessage, MessageEndpoint, ResultValue, ServerMessage } from './protocol';
 
@@ -12,6 +13,7 @@ const HIGH_WATER_BYTES = 64 * 1024;
  */
 export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOptions, 'state'> & { /** Load the commonest tools once the session is up (see warmUp). */ warmUp?: boolean } = {}): void {
   let session: Session | undefined;
+  const layerDelta = new LayerDeltaSender();
   let unacknowledged = 0;
   let drained: Array<() => void> = [];
   let nextReadId = 1;
@@ -56,8 +58,8 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
         answer(message.id, async () => {
           const status = await current.run(message.line, io(message.columns, message.tty));
           // The shell's state is part of the snapshot: taken once, not twice.
-          const snapshot = await current.snapshot();
-          return { status, state: snapshot.shell, snapshot };
+          const { snapshot, layersAsBefore } = layerDelta.shrink(await current.snapshot());
+          return { status, state: snapshot.shell, snapshot, layersAsBefore };
         });
         break;
       case 'complete':

@@ -1,5 +1,6 @@
 import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
 import { RemoteSession } from './client';
+import { LayerDeltaReceiver } from './layer-delta';
 import type { MessageEndpoint } from './protocol';
 
 /** A worker running {@link serveSession}, and the means to kill it. */
@@ -30,6 +31,7 @@ export class SupervisedSession implements Session {
   private saved: SessionState | undefined;
   /** The whole session after the last completed line. */
   private savedWhole: SessionSnapshot | undefined;
+  private readonly layerDelta = new LayerDeltaReceiver();
   private running = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
 
@@ -48,7 +50,7 @@ export class SupervisedSession implements Session {
     try {
       const result = await remote.runWithState(line, io);
       this.saved = result.state;
-      this.savedWhole = result.snapshot;
+      this.savedWhole = this.layerDelta.expand(result.snapshot, result.layersAsBefore);
       return result.status;
     } catch (error) {
       if (remote !== this.remote) return INTERRUPTED_STATUS;
