@@ -255,9 +255,9 @@ function loggedIO(engine: Engine, container: Container, first: ProcessIO | undef
   const io: ProcessIO = {
     stdout: logged('stdout', (client) => client.stdout),
     stderr: logged(container.config.Tty ? 'stdout' : 'stderr', (client) => client.stderr),
-    readLine: (prompt) => {
+    readLine: (prompt, completer) => {
       const client = stdinClient();
-      if (client) return client.readLine(prompt);
+      if (client) return client.readLine(prompt, completer);
       if (!container.config.OpenStdin) return Promise.resolve(null);
       // Nobody is attached: the read waits for docker attach, which shows no prompt (the shell printed it to no one).
       return new Promise<string | null>((resolve) => {

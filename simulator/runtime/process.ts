@@ -1,3 +1,4 @@
+import type { LineCompleter } from '../session/types';
 import type { OutputStream } from '../shell/command';
 
 /** Signals as `docker kill -s` and `docker stop` name them, with Linux numbers. */
@@ -24,8 +25,8 @@ export function parseSignal(text: string): number | undefined {
 export interface ProcessIO {
   stdout: OutputStream;
   stderr: OutputStream;
-  /** A typed line when stdin is open (`-i`), null at its end. */
-  readLine(prompt: string): Promise<string | null>;
+  /** A typed line when stdin is open (`-i`), null at its end; Tab completes with `completer` while it is typed. */
+  readLine(prompt: string, completer?: LineCompleter): Promise<string | null>;
   /** A terminal is allocated (`-t`). */
   tty: boolean;
   columns: number;

@@ -1,4 +1,6 @@
 import type { CommandName } from 'just-bash';
+import type { LineCompleter } from '../session/types';
+import { completeLine } from '../session/completion';
 import { notSimulated } from './programs/not-simulated';
 import { fileBytes } from '../archive/tar';
 import type { Container } from '../container/container';
@@ -10,7 +12,7 @@ import { EXEC_COMMAND, Interpreter, quote, type ShellTerminal } from '../shell/i
 import { LINE_MARKER } from '../shell/terminal-plugin';
 import { ShellState } from '../shell/state';
 import { LayerFileSystem } from '../userland/filesystem';
-import { DEFAULT_PATH, resolveCommand, type Resolution } from './identify';
+import { DEFAULT_PATH, identifyPath, resolveCommand, type Resolution } from './identify';
 import type { ProcessIO, ProcessTable, Signals } from './process';
 import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, MULTI_CALL, type ShellFlavour } from './programs';
 import { SHELL_BUILTINS } from '../shell/builtin-names';
@@ -52,6 +54,9 @@ const OCI_PREFIX = 'failed to create task for container: failed to create shim t
  * processes started in it. Commands are found in the container's own files
  * and run as what they are, so an image without a shell has none.
  */
+/** Shell builtins a learner types as commands, offered by Tab at a container's prompt. */
+const COMPLETED_BUILTINS = ['cd', 'echo', 'exit', 'export', 'pwd', 'read', 'set', 'source', 'type', 'unset'];
+
 export class ContainerUserland {
   readonly fs: LayerFileSystem;
   /** Who its processes run as. */
@@ -98,6 +103,30 @@ export class ContainerUserland {
     return env;
   }
 
+  /**
+   * Tab completion at this container's prompt: the commands its PATH holds
+   * (and the shell's own), and its files, never the learner's machine's.
+   */
+  completer(state: ShellState): LineCompleter {
+    const fs = this.fs;
+    const list = (path: string): string[] => {
+      try {
+        return fs.list(path);
+      } catch {
+        return [];
+      }
+    };
+    const directories = { isDirectory: (path: string) => fs.lookup(path)?.node.type === 'directory', children: list };
+    return (line, cursor) => {
+      const names = new Set(COMPLETED_BUILTINS);
+      for (const directory of (state.env.get('PATH') ?? DEFAULT_PATH).split(':')) {
+        for (const name of list(directory)) if (identifyPath(fs, `${directory}/${name}`).kind !== 'not-executable') names.add(name);
+      }
+      const shell = { cwd: state.cwd, home: state.env.get('HOME') ?? '/', env: state.env };
+      return completeLine(line, cursor, [...names].sort(), new Map(), { shell, directories, engine: this.engine });
+    };
+  }
+
   get workingDir(): string {
     return this.container.config.WorkingDir || '/';
   }
@@ -126,7 +155,7 @@ export class ContainerUserland {
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
     const terminal = terminalOf(io);
     if (flavour && argv.length === 1) {
-      if (options.interactive && io.tty) return interactiveShell(interpreter, flavour, io, signals.signal, this.account);
+      if (options.interactive && io.tty) return interactiveShell(interpreter, flavour, io, signals.signal, this.account, this.completer(interpreter.state));
       if (options.interactive) return scriptFromInput(interpreter, io, signals.signal);
       return 0;
     }
@@ -213,7 +242,7 @@ function promptOf(flavour: ShellFlavour, state: ShellState, account: Account): s
  * `exit` or end of input. Ctrl-C stops the line that runs (or the one being
  * typed) and the shell carries on, as a real one does.
  */
-async function interactiveShell(interpreter: Interpreter, flavour: ShellFlavour, io: ProcessIO, killed: AbortSignal, account: Account): Promise<number> {
+async function interactiveShell(interpreter: Interpreter, flavour: ShellFlavour, io: ProcessIO, killed: AbortSignal, account: Account, completer: LineCompleter): Promise<number> {
   const state = interpreter.state;
   for (;;) {
     if (killed.aborted) return 137;
@@ -224,7 +253,7 @@ async function interactiveShell(interpreter: Interpreter, flavour: ShellFlavour,
     try {
       let typed: string | null;
       try {
-        typed = await abortable(io.readLine(promptOf(flavour, state, account)), line.signal);
+        typed = await abortable(io.readLine(promptOf(flavour, state, account), completer), line.signal);
       } catch (error) {
         if (!(error instanceof Interrupted)) throw error;
         // Ctrl-C at the prompt: a fresh prompt on the next line.
@@ -375,7 +404,7 @@ async function runShell(userland: ContainerUserland, context: CommandContext, sh
   if (context.tty && context.userland) {
     const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes, true);
     inner.argv0 = context.argv[0] ?? 'sh';
-    return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account);
+    return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account, userland.completer(inner.state));
   }
   return 0;
 }
@@ -403,7 +432,7 @@ function processIOOf(context: CommandContext): ProcessIO {
   return {
     stdout: context.stdout,
     stderr: context.stderr,
-    readLine: (prompt) => context.readLine(prompt),
+    readLine: (prompt, completer) => context.readLine(prompt, completer),
     tty: context.tty,
     columns: context.columns,
     ...(context.onInterrupt ? { onInterrupt: context.onInterrupt } : {}),

@@ -4,7 +4,7 @@ import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { abortable, systemClock, type Clock } from './clock';
 import { createSession } from './shell-session';
 import type { Session, TerminalIO } from './types';
-import { delay, neverAnsweringTerminal, stripAnsi, within } from '../testing/node-helpers';
+import { delay, neverAnsweringTerminal, nodeCatalogRegistry, stripAnsi, within } from '../testing/node-helpers';
 
 const HOME_PROMPT = 'learner@layerlab:~$ ';
 
@@ -447,5 +447,27 @@ describe('ShellSession: internal errors', () => {
   it('fails only the broken command: the rest of the line still runs', async () => {
     const session = testSession({ registry: broken });
     expect(await runLine(session, 'docker pull alpine | cat; echo after')).toEqual({ output: 'layerlab: internal error: disk on fire\nUsing default tag: latest\nafter\n', status: 0 });
+  });
+});
+
+describe('ShellSession: completion inside a container', () => {
+  it("completes with the container's commands and files while its shell reads a line, and with the host's again after exit", async () => {
+    const session = testSession({ registry: nodeCatalogRegistry() });
+    await runLine(session, 'docker pull -q alpine');
+    const seen: string[][] = [];
+    const terminal: TerminalIO = {
+      columns: 80,
+      tty: true,
+      write: async () => undefined,
+      readLine: async () => {
+        if (seen.length > 0) return null;
+        for (const [line, cursor] of [['apk', 3], ['cat /etc/alpine-r', 17], ['docker', 6]] as const) seen.push((await session.complete(line, cursor)).candidates.map((candidate) => candidate.value));
+        return 'exit';
+      },
+    };
+    expect(await session.run('docker run -it alpine sh', terminal)).toBe(0);
+    // apk is /sbin/apk of the image; /etc/alpine-release is the image's file; there is no docker inside.
+    expect(seen).toEqual([['apk'], ['/etc/alpine-release'], []]);
+    expect((await session.complete('docker', 6)).candidates.map((candidate) => candidate.value)).toEqual(['docker']);
   });
 });

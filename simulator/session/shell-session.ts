@@ -13,7 +13,7 @@ import { LayerFileSystem } from '../userland/filesystem';
 import { Interrupted, ManualClock, systemClock, type Clock } from './clock';
 import { completeLine } from './completion';
 import { bashPrompt } from './prompt';
-import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
+import type { CompletionResult, LineCompleter, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
 import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
 
@@ -56,6 +56,8 @@ class ShellSession implements Session {
   private running: AbortController | undefined;
   /** Programs in the foreground that take Ctrl-C themselves (a container's shell), innermost last. */
   private readonly foreground: Array<() => void> = [];
+  /** How the line a foreground program is reading completes, if it says. */
+  private reading: LineCompleter | undefined;
   private readonly engine: Engine;
 
   constructor(options: SessionOptions) {
@@ -85,7 +87,14 @@ class ShellSession implements Session {
     this.running = controller;
     let status: number;
     try {
-      status = await this.interpreter.run(line, { columns: io.columns, tty: io.tty ?? false, write: (text) => io.write(text), readLine: (prompt) => io.readLine(prompt) }, controller.signal);
+      const readLine = (prompt: string, completer?: LineCompleter): Promise<string | null> => {
+        // While a program in the foreground reads a line (a container's shell), Tab completes with what it offers.
+        this.reading = completer;
+        return io.readLine(prompt).finally(() => {
+          if (this.reading === completer) this.reading = undefined;
+        });
+      };
+      status = await this.interpreter.run(line, { columns: io.columns, tty: io.tty ?? false, write: (text) => io.write(text), readLine }, controller.signal);
     } catch (error) {
       if (!(error instanceof Interrupted)) throw error;
       status = INTERRUPTED_STATUS;
@@ -98,6 +107,7 @@ class ShellSession implements Session {
   }
 
   async complete(line: string, cursor: number): Promise<CompletionResult> {
+    if (this.reading) return this.reading(line, cursor);
     return completeLine(line, cursor, this.names, this.programs, { shell: this.shell, directories: this.directories, engine: this.engine });
   }
 

@@ -16,6 +16,9 @@ export interface TerminalIO {
   readLine(prompt: string): Promise<string | null>;
 }
 
+/** Completes the word before `cursor` in a line being typed (the machine's own commands and files). */
+export type LineCompleter = (line: string, cursor: number) => CompletionResult;
+
 /** One completion choice. `value` replaces the word being completed; `display` is what a double-Tab listing shows. */
 export interface CompletionCandidate {
   value: string;

@@ -5,7 +5,7 @@ import type { Container } from '../container/container';
 import type { LayerFileSystem } from '../userland/filesystem';
 import type { ProcessTable, Signals } from '../runtime/process';
 import type { HostDirectories } from '../host/directories';
-import type { CompletionCandidate } from '../session/types';
+import type { CompletionCandidate, LineCompleter } from '../session/types';
 
 export interface OutputStream {
   write(text: string): Promise<void>;
@@ -24,8 +24,8 @@ export interface CommandContext {
   argv: string[];
   stdout: OutputStream;
   stderr: OutputStream;
-  /** Reads a line typed by the learner after showing `prompt`; null at end of input. */
-  readLine(prompt: string): Promise<string | null>;
+  /** Reads a line typed by the learner after showing `prompt`; null at end of input. Tab completes with `completer` while it is typed. */
+  readLine(prompt: string, completer?: LineCompleter): Promise<string | null>;
   /** Terminal width, for texts that wrap. */
   columns: number;
   /** Output goes to a terminal: progress is drawn live, as Docker does on a TTY. */

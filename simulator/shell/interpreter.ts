@@ -1,4 +1,5 @@
 import { Bash, defineCommand, type ByteString, type CommandName, type CustomCommand } from 'just-bash';
+import type { LineCompleter } from '../session/types';
 import { abortable, Interrupted, type Clock } from '../session/clock';
 import type { Device, LayerFileSystem } from '../userland/filesystem';
 import type { Command, CommandContext, OutputStream } from './command';
@@ -13,8 +14,8 @@ export interface ShellTerminal {
   write(text: string): Promise<void>;
   /** Standard error when it is a stream of its own (a container without a TTY); otherwise it goes to {@link write}. */
   writeError?(text: string): Promise<void>;
-  /** Shows `prompt`, resolves with the typed line, or null at end of input (Ctrl-D). */
-  readLine(prompt: string): Promise<string | null>;
+  /** Shows `prompt`, resolves with the typed line, or null at end of input (Ctrl-D); Tab completes with `completer` meanwhile. */
+  readLine(prompt: string, completer?: LineCompleter): Promise<string | null>;
 }
 
 /** What Layerlab's own programs (docker, …) get besides their arguments and streams. */
@@ -211,7 +212,7 @@ export class Interpreter {
         argv: [program.name, ...args],
         stdout: attached.includes('o') ? toTerminal : { write: async (text) => void (stdout += text) },
         stderr: attached.includes('e') ? toTerminalError : { write: async (text) => void (stderr += text) },
-        readLine: attached.includes('i') ? (prompt) => abortable(terminal.readLine(prompt), signal) : async () => typed.shift() ?? null,
+        readLine: attached.includes('i') ? (prompt, completer) => abortable(terminal.readLine(prompt, completer), signal) : async () => typed.shift() ?? null,
         columns: terminal.columns,
         tty: attached.includes('o') && terminal.tty,
         signal,

@@ -14,7 +14,7 @@ export function attachedIO(context: CommandContext, container: Container, withSt
   return {
     stdout: context.stdout,
     stderr: context.stderr,
-    readLine: withStdin ? (prompt) => context.readLine(prompt) : async () => null,
+    readLine: withStdin ? (prompt, completer) => context.readLine(prompt, completer) : async () => null,
     readsInput: withStdin,
     tty: container.config.Tty === true,
     columns: context.columns,
