@@ -16,7 +16,7 @@ export const ALPINE_VERSION = '3.20.3';
 export const ALPINE_CREATED = '2024-09-06T22:20:07Z';
 export const ALPINE_EPOCH = Date.parse(ALPINE_CREATED) / 1000;
 
-type FileSpec = [path: string, sizeOrText: number | string, mode?: number];
+export type FileSpec = [path: string, sizeOrText: number | string, mode?: number];
 
 export interface ApkPackage {
   name: string;
@@ -39,7 +39,7 @@ export interface ApkPackage {
 }
 
 /** busybox applets, where Alpine's busybox --install -s puts them (all → /bin/busybox). */
-const APPLETS: Record<string, string[]> = {
+export const APPLETS: Record<string, string[]> = {
   '/bin': 'arch ash base64 bbconfig cat chattr chgrp chmod chown cp date dd df dmesg dnsdomainname dumpkmap echo egrep false fatattr fdflush fgrep fsync getopt grep gunzip gzip hostname ionice iostat ipcalc kbd_mode kill link linux32 linux64 ln login ls lsattr lzop makemime mkdir mknod mktemp more mount mountpoint mpstat mv netstat nice pidof ping ping6 pipe_progress printenv ps pwd reformime rev rm rmdir run-parts sed setpriv setserial sleep stat stty su sync tar touch true umount uname usleep watch zcat'.split(' '),
   '/sbin': 'acpid adjtimex arp blkid blockdev depmod fbsplash fdisk findfs fsck fstrim getty halt hwclock ifconfig ifdown ifenslave ifup init inotifyd insmod ip ipaddr iplink ipneigh iproute iprule iptunnel klogd loadkmap logread losetup lsmod mdev mkdosfs mkfs.vfat mkswap modinfo modprobe nameif nologin pivot_root poweroff raidautorun reboot rmmod route setconsole slattach swapoff swapon switch_root sysctl syslogd tunctl udhcpc vconfig watchdog'.split(' '),
   '/usr/bin': '[ [[ awk basename bc beep blkdiscard bunzip2 bzcat bzip2 cal chvt cksum clear cmp comm cpio crontab cryptpw cut dc deallocvt diff dirname dos2unix du dumpleases eject env expand expr factor fallocate find flock fold free fuser getfattr groups hd head hexdump hostid id install ipcrm ipcs killall last less logger lsof lsusb lzcat lzma lzopcat md5sum mesg microcom mkfifo mkpasswd nc nl nmeter nohup nproc nsenter nslookup od openvt paste patch pgrep pkill pmap printf pscan pstree pwdx readlink realpath renice reset resize seq setkeycodes setsid sha1sum sha256sum sha3sum sha512sum showkey shred shuf sort split strings sum tac tail tee test time timeout top tr traceroute traceroute6 tree truncate tty ttysize udhcpc6 unexpand uniq unix2dos unlink unlzma unlzop unshare unxz unzip uptime uudecode uuencode vi vlock volname wc wget which who whoami whois xargs xxd xzcat yes'.split(' '),
@@ -196,7 +196,8 @@ const ALL_ARCH_KEYS = [
   'alpine-devel@lists.alpinelinux.org-66ba20fe.rsa.pub',
 ].sort();
 
-const PACKAGES: ApkPackage[] = [
+/** The minirootfs's 14 packages (the Alpine package mirror, scripts/catalog/apk-mirror.ts, serves the same). */
+export const PACKAGES: ApkPackage[] = [
   {
     name: 'musl',
     version: '1.2.5-r0',
@@ -428,8 +429,13 @@ const PACKAGES: ApkPackage[] = [
 ];
 
 /** A stable apk "Q1" checksum (base64 of a SHA-1) for a file, seeded by its path. */
-function q1(seed: string): string {
+export function q1(seed: string): string {
   return `Q1${Buffer.from(sha1(new TextEncoder().encode(`alpine-${ALPINE_VERSION}:${seed}`))).toString('base64')}`;
+}
+
+/** A stable stand-in for apk's c: (the aports commit a package was built from). */
+export function apkCommit(origin: string, version: string): string {
+  return Buffer.from(sha1(new TextEncoder().encode(origin + version))).toString('hex');
 }
 
 /** apk's installed database: a stanza per package, its directories (R: files below each F:). */
@@ -450,7 +456,7 @@ export function installedDb(extra: readonly ApkPackage[] = []): string {
       `o:${pkg.origin}`,
       'm:Natanael Copa <ncopa@alpinelinux.org>',
       `t:${pkg.built}`,
-      `c:${Buffer.from(sha1(new TextEncoder().encode(pkg.origin + pkg.version))).toString('hex')}`,
+      `c:${apkCommit(pkg.origin, pkg.version)}`,
     ];
     if (pkg.depends) lines.push(`D:${pkg.depends}`);
     if (pkg.provides) lines.push(`p:${pkg.provides}`);

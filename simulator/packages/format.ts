@@ -43,7 +43,7 @@ export interface IndexFile {
    */
   path: string;
   storedSize: number;
-  /** apk: the repository's line for `apk update` (`v3.20.3-0-g… [https://…/v3.20/main]`) and its package count. */
+  /** apk: the line `apk update` prints for the repository (`v3.20.3-119-gbca3ad8e9ed [https://…/v3.20/main]`), and its package count. */
   description?: string;
   count?: number;
 }
@@ -82,6 +82,10 @@ export interface PackageInfo {
   provides?: string[];
   /** apk: directories its trigger watches (busybox's, ca-certificates'). */
   triggers?: string[];
+  /** apk: installed by itself once every package named here is installed (install_if, `i:`). */
+  installIf?: string[];
+  /** apk: the scripts it runs (`pre-install`, `post-install`, `pre-deinstall`…), which apk names as it runs them. */
+  scripts?: string[];
   /** The contents file (below the mirror, without .json). */
   contents: string;
 }

@@ -171,6 +171,27 @@ function directoriesOf(paths: readonly string[]): Set<string> {
   return new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/')) || '/'));
 }
 
+/** apk names each package script as it runs it, indented under its package's line. */
+async function announceScripts(run: Run, name: string, info: PackageInfo, phases: readonly string[]): Promise<void> {
+  if (run.options.quiet) return;
+  for (const phase of phases) if (info.scripts?.includes(phase)) await run.out(`  Executing ${name}-${info.version}.${phase}`);
+}
+
+/** Packages whose install_if condition the planned installation fulfils (git-init-template once git is there), with what they need. */
+function withInstallIf(index: MirrorIndex, order: readonly string[], installed: ReadonlySet<string>): string[] {
+  const all = [...order];
+  for (let added = true; added; ) {
+    added = false;
+    const present = new Set([...installed, ...all]);
+    for (const [name, info] of Object.entries(index.packages)) {
+      if (present.has(name) || !info.installIf?.every((condition) => present.has(condition))) continue;
+      all.push(...planInstall(index, [name], new Set([...installed, ...all])).order);
+      added = true;
+    }
+  }
+  return all;
+}
+
 async function unableToSelect(run: Run, missing: readonly string[]): Promise<number> {
   await run.err('ERROR: unable to select packages:');
   for (const name of missing) await run.err(`  ${name} (no such package):\n    required by: world[${name}]`);
@@ -201,11 +222,13 @@ async function add(run: Run, names: readonly string[]): Promise<number> {
   const installed = installedSet(records);
   const plan = offered ? planInstall(offered, wanted.filter((name) => !installed.has(name)), installed) : { order: [], missing: wanted.filter((name) => !installed.has(name)) };
   if (plan.missing.length > 0) return unableToSelect(run, plan.missing);
-  const total = plan.order.length + (options.virtual ? 1 : 0);
+  const order = offered ? withInstallIf(offered, plan.order, installed) : plan.order;
+  const total = order.length + (options.virtual ? 1 : 0);
   const touched = new Set<string>();
-  for (const [position, name] of plan.order.entries()) {
+  for (const [position, name] of order.entries()) {
     const info = offered?.packages[name] as PackageInfo;
     if (!options.quiet) await run.out(`(${position + 1}/${total}) Installing ${name} (${info.version})`);
+    await announceScripts(run, name, info, ['pre-install', 'post-install']);
     const contents = await context.engine.mirrors!.contents(mirror, info);
     await context.clock.sleep(20 + info.size / DOWNLOAD_BYTES_PER_MS, context.signal);
     const paths = unpackEntries(files, contents.key, contents.entries);
@@ -256,15 +279,17 @@ async function del(run: Run, names: readonly string[]): Promise<number> {
   // Dependents before what they depend on: the reverse of the order they were installed in.
   const purge = records.filter((record) => candidates.has(record.name) && !kept.has(record.name)).reverse();
   const touched = new Set<string>();
+  const index = await cachedIndex(run);
   for (const [position, record] of purge.entries()) {
     if (!run.options.quiet) await run.out(`(${position + 1}/${purge.length}) Purging ${record.name} (${record.version})`);
+    const known = index?.packages[record.name];
+    if (known?.version === record.version) await announceScripts(run, record.name, known, ['pre-deinstall', 'post-deinstall']);
     removePaths(files, record.paths, context.clock.now());
     for (const directory of directoriesOf(record.paths.filter((path) => !record.paths.some((other) => other.startsWith(`${path}/`))))) touched.add(directory);
     records = records.filter((other) => other !== record);
   }
   if (purge.length > 0) files.write(INSTALLED, serializeInstalled(records));
   writeWorld(files, remaining);
-  const index = await cachedIndex(run);
   await runTriggers(run, index, records, touched);
   await summary(run, records);
   return 0;
@@ -287,7 +312,7 @@ async function update(run: Run): Promise<number> {
   const { repositories } = await openRepositories(run, true);
   let count = 0;
   for (const { repository, file } of repositories) {
-    if (!run.options.quiet) await run.out(`${file.description ?? ''} [${repository.url}]`);
+    if (!run.options.quiet) await run.out(file.description ?? `[${repository.url}]`);
     count += file.count ?? 0;
   }
   if (repositories.length < repositoriesOf(run.files).length) {
@@ -356,7 +381,8 @@ async function search(run: Run, patterns: readonly string[]): Promise<number> {
   const names = Object.keys(index.packages)
     .filter((name) => regexes.length === 0 || regexes.some((regex) => regex.test(name)))
     .sort();
-  for (const name of names) await run.out(`${name}-${index.packages[name]?.version}`);
+  // -q: names only.
+  for (const name of names) await run.out(run.options.quiet ? name : `${name}-${index.packages[name]?.version}`);
   return 0;
 }
 
