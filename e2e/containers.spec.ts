@@ -54,3 +54,22 @@ test('docker run -d nginx keeps running, and docker logs shows its start-up', as
   await terminal.run('docker stop web && docker ps -a --format "{{.Names}} {{.Status}}"');
   await terminal.waitForText(/\nweb\nweb Exited \(0\) .*ago\n/);
 });
+
+test('apk add curl inside alpine installs curl into the container, and docker commit keeps it', async ({ page }) => {
+  await page.goto(SANDBOX);
+  const terminal = new TerminalPage(page);
+  await terminal.ready();
+  await terminal.run('docker run -it --name box alpine sh');
+  await expect.poll(() => terminal.lastLine(), { timeout: 15_000 }).toBe('/ # ');
+  await terminal.run('apk add curl');
+  // The package index and the packages come from the site's mirror files, fetched now.
+  await terminal.waitForText('fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\n', 15_000);
+  await terminal.waitForText(/\(10\/10\) Installing curl \(8\.10\.1-r0\)\n[\s\S]*OK: \d+ MiB in 24 packages\n\/ # $/, 15_000);
+  await terminal.run('curl --version | head -1; which curl');
+  // The version line is longer than the terminal is wide: it wraps.
+  await terminal.waitForText(/\ncurl 8\.10\.1 \(x86_64-alpine-linux-musl\) libcurl\/8\.10\.1 [\s\S]*nghttp2\/1\.62\.1\n\/usr\/bin\/curl\n\/ # $/);
+  await terminal.run('exit');
+  await terminal.waitForPrompt();
+  await terminal.run('docker commit box with-curl && docker run --rm with-curl curl --version | head -1');
+  await terminal.waitForText(/\nsha256:[0-9a-f]{64}\ncurl 8\.10\.1 \(x86_64-alpine-linux-musl\)/, 15_000);
+});

@@ -3,6 +3,7 @@ import type { Command } from '../shell/command';
 import { apk } from './programs/apk';
 import { apt, aptGet } from './programs/apt';
 import { date } from './programs/date';
+import { dpkg } from './programs/dpkg';
 import { find } from './programs/find';
 import { hello } from './programs/hello';
 import { hostname, id, uname, whoami } from './programs/identity';
@@ -26,7 +27,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([apk, apt, aptGet, curl, date, find, git, hello, hostname, id, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
+  return new Map([apk, apt, aptGet, curl, date, dpkg, find, git, hello, hostname, id, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());
