@@ -31,6 +31,8 @@ export interface InstallPlan {
  * group is satisfied by something installed or already planned, or else by
  * its first alternative the index has (by name, then by what provides it);
  * dependencies come first (depth first, in the order they are declared).
+ * Recommended packages, when wanted, come after everything that depends on
+ * nothing but requirements, as apt orders them.
  */
 export function planInstall(index: MirrorIndex, wanted: readonly string[], installed: ReadonlySet<string>, options: { recommends?: boolean } = {}): InstallPlan {
   const order: string[] = [];
@@ -38,17 +40,19 @@ export function planInstall(index: MirrorIndex, wanted: readonly string[], insta
   const planned = new Set<string>();
   const provided = new Set(installed);
   const satisfied = (name: string): boolean => provided.has(name);
+  const recommended: string[][] = [];
+  const satisfy = (group: readonly string[]): void => {
+    if (group.some(satisfied) || group.some((alternative) => planned.has(alternative))) return;
+    const pick = group.map((alternative) => providersOf(index, alternative)[0]).find((found) => found !== undefined);
+    if (pick !== undefined && !installed.has(pick)) visit(pick);
+  };
   const visit = (name: string): void => {
     if (planned.has(name)) return;
     planned.add(name);
     const info = index.packages[name];
     if (!info) return;
-    const groups = [...info.depends, ...(options.recommends ? info.recommends ?? [] : [])];
-    for (const group of groups) {
-      if (group.some(satisfied) || group.some((alternative) => planned.has(alternative))) continue;
-      const pick = group.map((alternative) => providersOf(index, alternative)[0]).find((found) => found !== undefined);
-      if (pick !== undefined && !installed.has(pick)) visit(pick);
-    }
+    for (const group of info.depends) satisfy(group);
+    if (options.recommends) recommended.push(...(info.recommends ?? []));
     order.push(name);
     provided.add(name);
     for (const name of info.provides ?? []) provided.add(name);
@@ -58,5 +62,6 @@ export function planInstall(index: MirrorIndex, wanted: readonly string[], insta
     if (pick === undefined) missing.push(name);
     else if (!installed.has(pick)) visit(pick);
   }
+  for (let group = recommended.shift(); group; group = recommended.shift()) satisfy(group);
   return { order, missing };
 }

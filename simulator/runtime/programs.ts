@@ -7,6 +7,7 @@ import { dpkg } from './programs/dpkg';
 import { find } from './programs/find';
 import { hello } from './programs/hello';
 import { hostname, id, uname, whoami } from './programs/identity';
+import { jq } from './programs/jq';
 import { ls } from './programs/ls';
 import { nginx } from './programs/nginx';
 import { ps } from './programs/ps';
@@ -27,7 +28,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([apk, apt, aptGet, curl, date, dpkg, find, git, hello, hostname, id, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
+  return new Map([apk, apt, aptGet, curl, date, dpkg, find, git, hello, hostname, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());
@@ -45,7 +46,7 @@ const TOOLS = new Set(INTERPRETER_TOOLS);
 export const MULTI_CALL: ReadonlySet<string> = new Set(['busybox', '[']);
 
 /** Debian's alternatives: the binaries behind the generic names (awk → mawk). */
-const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'original-awk': 'awk', nodejs: 'node' };
+const ALTERNATIVES: Record<string, string> = { mawk: 'awk', gawk: 'awk', 'original-awk': 'awk', nodejs: 'node', 'which.debianutils': 'which' };
 
 /**
  * What a binary does, from what it is and the name it was started by:

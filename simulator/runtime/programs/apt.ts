@@ -31,6 +31,8 @@ interface AptRun {
   tool: string;
   yes: boolean;
   recommends: boolean;
+  /** APT's own lines (not dpkg's): left out with -qq. */
+  say(text: string): Promise<void>;
   out(text: string): Promise<void>;
   err(text: string): Promise<void>;
 }
@@ -179,7 +181,7 @@ function printed(name: string, info: PackageInfo | undefined, stanza?: DpkgStanz
 
 async function header(run: AptRun): Promise<void> {
   const done = run.context.tty ? ' Done' : '';
-  await run.out(`Reading package lists...${done}\nBuilding dependency tree...${done}\nReading state information...${done}\n`);
+  await run.say(`Reading package lists...${done}\nBuilding dependency tree...${done}\nReading state information...${done}\n`);
 }
 
 async function update(run: AptRun): Promise<number> {
@@ -191,10 +193,10 @@ async function update(run: AptRun): Promise<number> {
     for (const source of sources) {
       for (const suite of source.suites) {
         const host = new URL(source.uri).host;
-        await run.out(`Err:${++number} ${source.uri} ${suite} InRelease\n  Temporary failure resolving '${host}'\n`);
+        await run.say(`Err:${++number} ${source.uri} ${suite} InRelease\n  Temporary failure resolving '${host}'\n`);
       }
     }
-    await run.out(`Reading package lists...${done}\n`);
+    await run.say(`Reading package lists...${done}\n`);
     for (const source of sources) for (const suite of source.suites) await run.err(`W: Failed to fetch ${source.uri}/dists/${suite}/InRelease  Temporary failure resolving '${new URL(source.uri).host}'\n`);
     await run.err('W: Some index files failed to download. They have been ignored, or old ones used instead.\n');
     return 0;
@@ -202,7 +204,7 @@ async function update(run: AptRun): Promise<number> {
   const { index } = loaded;
   if (hasLists(run.files, index)) {
     let number = 0;
-    for (const file of index.indexFiles.filter((candidate) => candidate.name.endsWith(' InRelease'))) await run.out(`Hit:${++number} ${file.name}\n`);
+    for (const file of index.indexFiles.filter((candidate) => candidate.name.endsWith(' InRelease'))) await run.say(`Hit:${++number} ${file.name}\n`);
   } else {
     let bytes = 0;
     let ms = 0;
@@ -212,12 +214,12 @@ async function update(run: AptRun): Promise<number> {
       bytes += file.size;
       ms += took;
       run.files.writeSized(file.path, file.storedSize, `apt-list:${file.name}`);
-      await run.out(`Get:${position + 1} ${file.name} [${sizeToStr(file.size)}B]\n`);
+      await run.say(`Get:${position + 1} ${file.name} [${sizeToStr(file.size)}B]\n`);
     }
-    await run.out(`Fetched ${sizeToStr(bytes)}B in ${timeToStr(ms / 1000)} (${sizeToStr(bytes / (ms / 1000))}B/s)\n`);
+    await run.say(`Fetched ${sizeToStr(bytes)}B in ${timeToStr(ms / 1000)} (${sizeToStr(bytes / (ms / 1000))}B/s)\n`);
   }
-  await run.out(`Reading package lists...${done}\n`);
-  if (run.tool === 'apt') await run.out(`Building dependency tree...${done}\nReading state information...${done}\nAll packages are up to date.\n`);
+  await run.say(`Reading package lists...${done}\n`);
+  if (run.tool === 'apt') await run.say(`Building dependency tree...${done}\nReading state information...${done}\nAll packages are up to date.\n`);
   return 0;
 }
 
@@ -250,7 +252,7 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
     for (const name of missing) await run.err(`E: Unable to locate package ${name}\n`);
     return 100;
   }
-  for (const line of already) await run.out(`${line}\n`);
+  for (const line of already) await run.say(`${line}\n`);
   const plan = index ? planInstall(index, wanted, state.provided, { recommends: run.recommends }) : { order: [], missing: [] };
   const order = plan.order;
   const info = (name: string): PackageInfo => packageInfo(index!, name)!;
@@ -269,12 +271,13 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
       for (const group of info(name).recommends ?? []) if (!group.some(satisfied) && !recommended.includes(group[0]!)) recommended.push(group[0]!);
     }
   }
+  // apt's lists name native packages plainly; dpkg's lines say libc6:amd64.
   const display = (name: string): string => printed(name, info(name));
-  await run.out(
-    showList('The following additional packages will be installed:', [...extras].sort().map(display)) +
+  await run.say(
+    showList('The following additional packages will be installed:', [...extras].sort()) +
       showList('Suggested packages:', suggested) +
       showList('Recommended packages:', recommended) +
-      showList('The following NEW packages will be installed:', [...order].sort().map(display)) +
+      showList('The following NEW packages will be installed:', [...order].sort()) +
       `0 upgraded, ${order.length} newly installed, 0 to remove and 0 not upgraded.\n`,
   );
   if (order.length === 0) {
@@ -283,7 +286,7 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
   }
   const download = order.reduce((sum, name) => sum + info(name).size, 0);
   const disk = order.reduce((sum, name) => sum + info(name).installedSize, 0);
-  await run.out(`Need to get ${sizeToStr(download)}B of archives.\nAfter this operation, ${sizeToStr(disk)}B of additional disk space will be used.\n`);
+  await run.say(`Need to get ${sizeToStr(download)}B of archives.\nAfter this operation, ${sizeToStr(disk)}B of additional disk space will be used.\n`);
   if (extras.length > 0 && !(await confirm(run))) return 1;
 
   // Download: one Get line per archive, from the suite it comes from.
@@ -296,12 +299,12 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
     const took = 20 + pkg.size / DOWNLOAD_BYTES_PER_MS;
     await run.context.clock.sleep(took, run.context.signal);
     ms += took;
-    await run.out(`Get:${position + 1} ${uriOf(pkg.origin)} ${pkg.origin} ${INDEX_ARCH} ${name} ${pkg.architecture} ${pkg.version} [${sizeToStr(pkg.size)}B]\n`);
+    await run.say(`Get:${position + 1} ${uriOf(pkg.origin)} ${pkg.origin} ${INDEX_ARCH} ${name} ${pkg.architecture} ${pkg.version} [${sizeToStr(pkg.size)}B]\n`);
   }
   if (!state.installed.has('apt-utils') && [...contents.values()].some((found) => found.info?.templates !== undefined)) {
     await run.err('debconf: delaying package configuration, since apt-utils is not installed\n');
   }
-  await run.out(`Fetched ${sizeToStr(download)}B in ${timeToStr(ms / 1000)} (${sizeToStr(download / (ms / 1000))}B/s)\n`);
+  await run.say(`Fetched ${sizeToStr(download)}B in ${timeToStr(ms / 1000)} (${sizeToStr(download / (ms / 1000))}B/s)\n`);
 
   // dpkg: unpack everything, then configure in dependency order.
   const digits = order.length > 1 ? String(order.length - 1).length : 0;
@@ -389,17 +392,17 @@ async function remove(run: AptRun, names: readonly string[], purge: boolean, aut
   }
   if (autoremove) for (const name of unneeded(state, removing)) removing.add(name);
   const leftovers = autoremove ? [] : unneeded(state, removing);
-  const display = (name: string): string => `${printed(name, undefined, state.installed.get(name))}${purge ? '*' : ''}`;
+  const display = (name: string): string => `${name}${purge ? '*' : ''}`;
   const sorted = [...removing].sort();
-  await run.out(
-    showList('The following packages were automatically installed and are no longer required:', leftovers.map((name) => printed(name, undefined, state.installed.get(name)))) +
+  await run.say(
+    showList('The following packages were automatically installed and are no longer required:', leftovers) +
       (leftovers.length > 0 ? `Use '${run.tool} autoremove' to remove ${leftovers.length === 1 ? 'it' : 'them'}.\n` : '') +
       showList('The following packages will be REMOVED:', sorted.map(display)) +
       `0 upgraded, 0 newly installed, ${removing.size} to remove and 0 not upgraded.\n`,
   );
   if (removing.size === 0) return 0;
   const freed = sorted.reduce((sum, name) => sum + Number(state.installed.get(name)?.fields.get('Installed-Size') ?? 0) * 1024, 0);
-  await run.out(`After this operation, ${sizeToStr(freed)}B disk space will be freed.\n`);
+  await run.say(`After this operation, ${sizeToStr(freed)}B disk space will be freed.\n`);
   if (removing.size > names.length && !(await confirm(run))) return 1;
   await run.out(`${databaseLine(run.files, state)}\n`);
   const activated = new Set<string>();
@@ -432,7 +435,7 @@ async function remove(run: AptRun, names: readonly string[], purge: boolean, aut
 
 async function upgrade(run: AptRun): Promise<number> {
   await header(run);
-  await run.out(`Calculating upgrade...${run.context.tty ? ' Done' : ''}\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`);
+  await run.say(`Calculating upgrade...${run.context.tty ? ' Done' : ''}\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n`);
   return 0;
 }
 
@@ -473,6 +476,17 @@ Security details are available in apt-secure(8).
                                         This APT has Super Cow Powers.
 `;
 
+/** -q, -qq, -q=2, --quiet: how much of its own output APT leaves out. */
+function quietLevel(args: readonly string[]): number {
+  let level = 0;
+  for (const arg of args) {
+    if (arg === '--quiet') level++;
+    else if (/^-q=\d$/.test(arg)) level = Number(arg.slice(3));
+    else if (/^-[a-z]+$/.test(arg)) level += (arg.match(/q/g) ?? []).length;
+  }
+  return level;
+}
+
 const CHANGES = new Set(['install', 'remove', 'purge', 'autoremove', 'upgrade', 'dist-upgrade', 'full-upgrade']);
 
 function packageManager(tool: 'apt-get' | 'apt'): Command {
@@ -488,12 +502,15 @@ function packageManager(tool: 'apt-get' | 'apt'): Command {
         await context.stdout.write(`${APT_VERSION}\n`);
         return 0;
       }
+      const quiet = quietLevel(args);
       const run: AptRun = {
         context,
         files: files!,
         tool,
-        yes: args.some((arg) => /^(-y|--yes|--assume-yes|-qq?y|-yq+)$/.test(arg)),
+        // -qq implies -y.
+        yes: quiet >= 2 || args.some((arg) => arg === '--yes' || arg === '--assume-yes' || /^-[a-z]*y[a-z]*$/.test(arg)),
         recommends: !args.includes('--no-install-recommends'),
+        say: (text) => (quiet >= 2 ? Promise.resolve() : context.stdout.write(text)),
         out: (text) => context.stdout.write(text),
         err: (text) => context.stderr.write(text),
       };
