@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createSession } from '../simulator';
 import { ManualClock } from '../simulator/session/clock';
 import { CatalogRegistry } from '../simulator/registry/catalog';
+import { PackageMirrors } from '../simulator/packages/mirrors';
 import { createHostFilesystem } from '../simulator/host/filesystem';
 import type { Session, TerminalIO } from '../simulator/session/types';
 import { warmUp } from '../simulator/session/warm-up';
@@ -16,7 +17,8 @@ const images = Object.entries(index.repositories).flatMap(([name, repo]) => Obje
 
 const sink: TerminalIO = { columns: 80, write: async () => undefined, readLine: async () => null };
 const emit = (metric: string, value: number, unit: string) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
-const newSession = (registry = new CatalogRegistry(loader)) => createSession({ clock: new ManualClock(Date.UTC(2026, 11, 1)), registry, host: createHostFilesystem() });
+const mirrors = new PackageMirrors(loader);
+const newSession = (registry = new CatalogRegistry(loader)) => createSession({ clock: new ManualClock(Date.UTC(2026, 11, 1)), registry, mirrors, host: createHostFilesystem() });
 
 async function timed(session: Session, line: string): Promise<number> {
   const start = performance.now();
@@ -102,6 +104,33 @@ await containerShell.run('docker run -it alpine sh', inside);
 emit('shell.container.line.p50', percentile(containerSamples, 50), 'ms');
 emit("shell.container.line.p99", percentile(containerSamples, 99), "ms");
 emit('shell.container.first_use.max', Math.max(...firstRound), 'ms');
+
+// Package managers inside a container: each line's time from typed to the next prompt (mirror files
+// already fetched once, as a browser cache would have them after the first install in a session).
+async function timeInside(image: string, lines: readonly string[]): Promise<number[]> {
+  const session = newSession(shared);
+  await timed(session, `docker pull -q ${image}`);
+  const queue = [...lines];
+  const samples: number[] = [];
+  let at = 0;
+  const terminal: TerminalIO = {
+    columns: 80,
+    write: async () => undefined,
+    async readLine(prompt) {
+      if (at > 0 && prompt.endsWith('# ')) samples.push(performance.now() - at);
+      at = performance.now();
+      return queue.shift() ?? null;
+    },
+  };
+  await session.run(`docker run -it ${image} sh`, terminal);
+  return samples;
+}
+await timeInside('alpine', ['apk add curl']);
+emit('packages.apk_add_curl', (await timeInside('alpine', ['apk add curl']))[0] ?? NaN, 'ms');
+await timeInside('debian:bookworm', ['apt-get update', 'apt-get install -y curl']);
+const apt = await timeInside('debian:bookworm', ['apt-get update', 'apt-get install -y curl']);
+emit('packages.apt_get_update', apt[0] ?? NaN, 'ms');
+emit('packages.apt_get_install_curl', apt[1] ?? NaN, 'ms');
 
 // docker save of the biggest Debian image in the catalog.
 const saveSession = newSession(shared);

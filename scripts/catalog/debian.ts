@@ -11,13 +11,14 @@
  * alternatives, /etc/shells, /etc/localtime, dpkg's database) are reproduced
  * here rather than run.
  */
+import { createHash } from 'node:crypto';
 import { readDeb, type Deb } from './debs';
 import { Tree } from './tree';
 
 /** bookworm's merged /usr: these top-level directories are symlinks into /usr. */
 const MERGED_USR = ['bin', 'sbin', 'lib', 'lib64'];
 
-function mergedPath(path: string): string {
+export function mergedPath(path: string): string {
   for (const dir of MERGED_USR) if (path === `/${dir}` || path.startsWith(`/${dir}/`)) return `/usr${path}`;
   return path;
 }
@@ -56,29 +57,70 @@ function packageId(deb: Deb): string {
   return deb.control['Multi-Arch'] === 'same' ? `${deb.name}:${deb.control.Architecture}` : deb.name;
 }
 
-/** dpkg's status entry of an installed package. */
-export function statusStanza(deb: Deb): string {
-  const lines = deb.controlText.replace(/\n+$/, '').split('\n');
-  const out: string[] = [];
-  for (const line of lines) {
-    out.push(line);
-    if (line.startsWith('Package:')) out.push('Status: install ok installed');
+/**
+ * The fields dpkg knows, in the order it writes them to its status file
+ * (lib/dpkg/parse.c's fieldinfos); other fields (Homepage, Built-Using…)
+ * follow in the order of the control file.
+ */
+const DPKG_FIELD_ORDER = [
+  'Package', 'Essential', 'Protected', 'Status', 'Priority', 'Section', 'Installed-Size', 'Origin', 'Maintainer', 'Bugs', 'Architecture', 'Multi-Arch', 'Source', 'Version',
+  'Config-Version', 'Replaces', 'Provides', 'Depends', 'Pre-Depends', 'Recommends', 'Suggests', 'Breaks', 'Conflicts', 'Enhances', 'Conffiles', 'Filename', 'Size', 'MD5sum',
+  'MSDOS-Filename', 'Description', 'Triggers-Pending', 'Triggers-Awaited',
+];
+
+/** A control text's fields, each with its continuation lines, in their order. */
+function controlFields(text: string): { name: string; lines: string[] }[] {
+  const fields: { name: string; lines: string[] }[] = [];
+  for (const line of text.replace(/\n+$/, '').split('\n')) {
+    if (/^[ \t]/.test(line) && fields.length > 0) fields[fields.length - 1]!.lines.push(line);
+    else if (line.includes(':')) fields.push({ name: line.slice(0, line.indexOf(':')), lines: [line] });
   }
+  return fields;
+}
+
+/**
+ * The Conffiles field: each conffile of the package with the md5sum of what
+ * was installed (computed from the archive: debhelper leaves conffiles out
+ * of md5sums, since dpkg keeps their sums here).
+ */
+function conffilesField(deb: Deb): string[] | undefined {
   const conffiles = deb.controlFiles.get('conffiles');
-  const md5sums = deb.controlFiles.get('md5sums');
-  if (conffiles) {
-    const sums = new Map<string, string>();
-    for (const line of new TextDecoder().decode(md5sums ?? new Uint8Array()).split('\n')) {
-      const [sum, file] = line.split(/\s+/);
-      if (sum && file) sums.set(`/${file}`, sum);
-    }
-    const files = new TextDecoder().decode(conffiles).split('\n').filter((l) => l.startsWith('/'));
-    // Conffiles sit right after Version in dpkg's status file order… close enough: before Description.
-    const at = out.findIndex((l) => l.startsWith('Description:'));
-    const block = ['Conffiles:', ...files.map((f) => ` ${f} ${sums.get(f) ?? 'newconffile'}`)];
-    out.splice(at < 0 ? out.length : at, 0, ...block);
-  }
-  return `${out.join('\n')}\n`;
+  if (!conffiles) return undefined;
+  const sumOf = (file: string): string => {
+    const data = deb.data.find((entry) => entry.path === file && entry.type === 'file')?.data;
+    return data ? createHash('md5').update(data).digest('hex') : 'newconffile';
+  };
+  // "remove-on-upgrade /etc/…" lines are instructions, not conffiles.
+  const files = new TextDecoder().decode(conffiles).split('\n').filter((l) => l.startsWith('/'));
+  return files.length === 0 ? undefined : ['Conffiles:', ...files.map((f) => ` ${f} ${sumOf(f)}`)];
+}
+
+/**
+ * dpkg's record of a package in /var/lib/dpkg/status, without its Status
+ * line: the control file's fields in dpkg's order, plus Conffiles. This is
+ * what the package mirror stores; the runtime adds the Status line.
+ */
+export function dpkgRecord(deb: Deb): string {
+  const fields = controlFields(deb.controlText);
+  const conffiles = conffilesField(deb);
+  if (conffiles) fields.push({ name: 'Conffiles', lines: conffiles });
+  const rank = (name: string) => {
+    const known = DPKG_FIELD_ORDER.indexOf(name);
+    return known < 0 ? DPKG_FIELD_ORDER.length : known;
+  };
+  // Array.prototype.sort is stable: unknown fields keep the control file's order.
+  const sorted = [...fields].sort((a, b) => rank(a.name) - rank(b.name));
+  return `${sorted.flatMap((field) => field.lines).join('\n')}\n`;
+}
+
+/** dpkg's status entry of an installed package: its record with `Status: install ok installed` where dpkg puts it. */
+export function statusStanza(deb: Deb): string {
+  const lines = dpkgRecord(deb).replace(/\n$/, '').split('\n');
+  // Status comes after Package and after Essential/Protected when present (their continuation lines never exist).
+  let at = 1;
+  while (at < lines.length && /^(Essential|Protected):/.test(lines[at]!)) at++;
+  lines.splice(at, 0, 'Status: install ok installed');
+  return `${lines.join('\n')}\n`;
 }
 
 const MAINTAINER_SCRIPTS = new Set(['preinst', 'postinst', 'prerm', 'postrm', 'config']);
@@ -107,22 +149,40 @@ export function writeDpkgDatabase(tree: Tree, debs: readonly Deb[], epoch: numbe
   for (const dir of ['alternatives', 'parts', 'updates']) tree.dir(`/var/lib/dpkg/${dir}`, owner);
 }
 
-interface Alternative {
+export interface Alternative {
   name: string;
   link: string;
   path: string;
   priority: number;
   slaves: { link: string; name: string; path: string }[];
+  /** Installed with --quiet: update-alternatives prints nothing. */
+  quiet: boolean;
 }
 
-/** `update-alternatives --install` calls in postinst scripts (literal arguments only). */
-function alternativesOf(deb: Deb): Alternative[] {
+/**
+ * xz-utils' postinst builds its --slave arguments in a shell function
+ * (`$(slave /usr/bin lz$util xz$util)` for cat, more, less…): the
+ * alternative it installs, spelled out.
+ */
+function xzUtilsAlternative(): Alternative {
+  const slave = (dir: string, name: string, target: string) => ({ link: `${dir}/${name}`, name, path: `${dir}/${target}` });
+  const slaves = [slave('/usr/share/man/man1', 'lzma.1.gz', 'xz.1.gz'), slave('/usr/bin', 'unlzma', 'unxz'), slave('/usr/share/man/man1', 'unlzma.1.gz', 'unxz.1.gz')];
+  for (const util of ['cat', 'more', 'less', 'diff', 'cmp', 'grep', 'egrep', 'fgrep']) {
+    slaves.push(slave('/usr/bin', `lz${util}`, `xz${util}`), slave('/usr/share/man/man1', `lz${util}.1.gz`, `xz${util}.1.gz`));
+  }
+  return { name: 'lzma', link: '/usr/bin/lzma', path: '/usr/bin/xz', priority: 20, slaves, quiet: false };
+}
+
+/** `update-alternatives --install` calls in postinst scripts (literal arguments only; xz-utils' spelled out), in script order. */
+export function alternativesOf(deb: Deb): Alternative[] {
+  if (deb.name === 'xz-utils') return [xzUtilsAlternative()];
   const script = deb.controlFiles.get('postinst');
   if (!script) return [];
   const text = new TextDecoder().decode(script).replace(/\\\n\s*/g, ' ');
   const found: Alternative[] = [];
-  for (const match of text.matchAll(/update-alternatives\s+(?:--quiet\s+)?--install\s+([^\n;&|]+)/g)) {
-    const words = match[1]!.trim().split(/\s+/);
+  for (const match of text.matchAll(/update-alternatives\s+(--quiet\s+)?--install\s+([^\n;&|]+)/g)) {
+    // A comment ends the command (g++'s and gcc's commented-out --slave lines).
+    const words = match[2]!.replace(/(^|\s)#.*$/, '').trim().split(/\s+/);
     if (words.some((word) => word.includes('$'))) continue;
     const [link, name, path, priority, ...rest] = words;
     if (!link || !name || !path || !priority) continue;
@@ -133,13 +193,17 @@ function alternativesOf(deb: Deb): Alternative[] {
         i += 3;
       }
     }
-    found.push({ name, link, path, priority: Number(priority), slaves });
+    found.push({ name, link, path, priority: Number(priority), slaves, quiet: match[1] !== undefined });
   }
   return found;
 }
 
-/** The symlinks update-alternatives makes, and its administrative files. */
-export function writeAlternatives(tree: Tree, debs: readonly Deb[], epoch: number, mergedUsr: boolean): void {
+/**
+ * The symlinks update-alternatives makes, and its administrative files.
+ * `exists` says whether a (merged) path is installed: update-alternatives
+ * skips a slave whose file is missing (man pages on -slim).
+ */
+export function writeAlternatives(tree: Tree, debs: readonly Deb[], epoch: number, mergedUsr: boolean, exists = (path: string) => tree.has(path)): void {
   const byName = new Map<string, Alternative[]>();
   for (const deb of debs) for (const alt of alternativesOf(deb)) byName.set(alt.name, [...(byName.get(alt.name) ?? []), alt]);
   const map = mergedUsr ? mergedPath : (path: string) => path;
@@ -147,11 +211,11 @@ export function writeAlternatives(tree: Tree, debs: readonly Deb[], epoch: numbe
   tree.file('/etc/alternatives/README', 'Please read the update-alternatives(1) man page for information on this\ndirectory and its contents.\n', { mtime: epoch });
   for (const [name, alts] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const best = alts.reduce((a, b) => (b.priority > a.priority ? b : a));
-    if (!tree.has(map(best.path))) continue;
+    if (!exists(map(best.path))) continue;
     tree.symlink(map(best.link), `/etc/alternatives/${name}`, epoch);
     tree.symlink(`/etc/alternatives/${name}`, best.path, epoch);
     for (const slave of best.slaves) {
-      if (!tree.has(map(slave.path))) continue;
+      if (!exists(map(slave.path))) continue;
       tree.symlink(map(slave.link), `/etc/alternatives/${slave.name}`, epoch);
       tree.symlink(`/etc/alternatives/${slave.name}`, slave.path, epoch);
     }

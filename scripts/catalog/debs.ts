@@ -147,6 +147,158 @@ export function resolveDependencies(roots: readonly string[], prefer: readonly s
   return [...chosen].sort();
 }
 
+/** A relation field (Depends, Recommends…) as alternative groups of package names, version constraints and `:any` dropped. */
+export function relationGroups(field: string | undefined): string[][] {
+  return (field ?? '')
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean)
+    .map((group) => group.split('|').map((alt) => alt.trim().split(/[\s(:]/)[0]!));
+}
+
+export interface InstallOptions {
+  /** Follow Recommends too, as apt-get install does unless told --no-install-recommends. */
+  recommends?: boolean;
+  /** Names the system already has: its packages and what they Provide. */
+  installed?: ReadonlySet<string>;
+  /** Among several providers of a virtual package, these win (else the first by name). */
+  prefer?: readonly string[];
+}
+
+/**
+ * What `apt-get install <roots>` newly installs on a system that has
+ * `installed`, with the relations of each package's pinned version: depth
+ * first over Pre-Depends, Depends and Recommends (in that order), a group
+ * that something installed or planned satisfies is skipped, else its first
+ * alternative that exists is taken (a virtual one through its provider). A
+ * Recommends nothing can satisfy is left out, as apt does. The engine's apt
+ * (simulator/packages/resolve.ts) resolves the same way, so a mirror made of
+ * these closures has everything it will ask for.
+ */
+export function resolveInstall(roots: readonly string[], options: InstallOptions = {}): string[] {
+  const prefer = options.prefer ?? ['usr-is-merged'];
+  const installed = options.installed ?? new Set<string>();
+  const planned = new Set<string>();
+  const provided = new Set<string>();
+  const satisfied = (name: string) => installed.has(name) || provided.has(name) || planned.has(name);
+  const pick = (name: string): string | undefined => {
+    if (listedNewest(name)) return name;
+    const found = listedProviders(name);
+    return found.find((candidate) => prefer.includes(candidate)) ?? found[0];
+  };
+  const visit = (name: string): void => {
+    if (planned.has(name) || installed.has(name)) return;
+    planned.add(name);
+    const stanza = lockedStanza(name);
+    const required = relationGroups([stanza['Pre-Depends'], stanza.Depends].filter(Boolean).join(','));
+    const recommended = options.recommends ? relationGroups(stanza.Recommends) : [];
+    for (const [index, group] of [...required, ...recommended].entries()) {
+      if (group.some(satisfied)) continue;
+      const chosen = group.map(pick).find((found) => found !== undefined);
+      if (chosen === undefined) {
+        if (index < required.length) throw new Error(`${name}: cannot satisfy "${group.join(' | ')}"`);
+        continue;
+      }
+      visit(chosen);
+    }
+    for (const [virtual] of relationGroups(stanza.Provides)) provided.add(virtual!);
+  };
+  for (const root of roots) {
+    const chosen = pick(root);
+    if (chosen === undefined) throw new Error(`package ${root} is not in apt's lists (run apt-get update)`);
+    visit(chosen);
+  }
+  return [...planned].sort();
+}
+
+// ---------------------------------------------------------------- apt's lists
+
+/** One Packages file apt downloaded (`apt-get indextargets`), in the order of the sources. */
+export interface AptList {
+  /** What apt-get update prints for it: `http://deb.debian.org/debian bookworm/main amd64 Packages`. */
+  description: string;
+  /** `bookworm/main`, `bookworm-security/main`. */
+  origin: string;
+  /** The file in /var/lib/apt/lists. */
+  path: string;
+  /** The list's stanzas by package name. */
+  packages: Map<string, Stanza[]>;
+}
+
+let lists: AptList[] | undefined;
+
+/** The Packages lists apt has, read with apt's own tools (apt-helper undoes the .lz4 it keeps them in). */
+export function aptLists(): AptList[] {
+  if (lists) return lists;
+  const format = '$(FILENAME)\t$(DESCRIPTION)\t$(CREATED_BY)\t$(ARCHITECTURE)';
+  const targets = execFileSync('apt-get', ['indextargets', '--format', format], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([path, , kind, arch]) => path && kind === 'Packages' && arch === 'amd64');
+  lists = targets.map(([path, description]) => {
+    const text = execFileSync('/usr/lib/apt/apt-helper', ['cat-file', path!], { maxBuffer: 1 << 30, encoding: 'utf8' });
+    const packages = new Map<string, Stanza[]>();
+    for (const block of text.split(/\n\n+/)) {
+      const stanza = parseStanza(block);
+      if (!stanza.Package) continue;
+      packages.set(stanza.Package, [...(packages.get(stanza.Package) ?? []), stanza]);
+    }
+    const origin = description!.split(' ')[1]!;
+    return { description: description!, origin, path: path!, packages };
+  });
+  return lists;
+}
+
+/**
+ * A package's stanza at its pinned version, from the first list that has
+ * that version (apt fetches a version from the first source that has it),
+ * and that list's origin.
+ */
+export function listedStanza(name: string): { stanza: Stanza; origin: string } {
+  const { version } = locked(name);
+  for (const list of aptLists()) {
+    const stanza = list.packages.get(name)?.find((s) => s.Version === version);
+    if (stanza) return { stanza, origin: list.origin };
+  }
+  throw new Error(`${name} ${version} (pinned) is in none of apt's lists: run apt-get update, or unpin it`);
+}
+
+const listedNewestCache = new Map<string, Stanza | undefined>();
+
+/**
+ * The newest version of a package in apt's lists: unlike `apt-cache
+ * dumpavail`, never a version only this machine has installed (from a
+ * third-party repository or by hand).
+ */
+export function listedNewest(name: string): Stanza | undefined {
+  if (listedNewestCache.has(name)) return listedNewestCache.get(name);
+  const candidates = aptLists().flatMap((list) => list.packages.get(name) ?? []);
+  const found = candidates.length === 0 ? undefined : candidates.reduce((best, next) => (compareVersions(next.Version, best.Version) > 0 ? next : best));
+  listedNewestCache.set(name, found);
+  return found;
+}
+
+let listedProvidersMap: Map<string, string[]> | undefined;
+
+/** Packages of apt's lists that Provide `name`, sorted. */
+function listedProviders(name: string): string[] {
+  if (!listedProvidersMap) {
+    const map = new Map<string, Set<string>>();
+    for (const list of aptLists()) {
+      for (const [pkg, stanzas] of list.packages) {
+        for (const stanza of stanzas) for (const [provided] of relationGroups(stanza.Provides)) map.set(provided!, (map.get(provided!) ?? new Set()).add(pkg));
+      }
+    }
+    listedProvidersMap = new Map([...map].map(([virtual, pkgs]) => [virtual, [...pkgs].sort()]));
+  }
+  return listedProvidersMap.get(name) ?? [];
+}
+
+/** The index stanza of a package's pinned version (pinning the newest when it is not pinned yet). */
+export function lockedStanza(name: string): Stanza {
+  return listedStanza(name).stanza;
+}
+
 // ---------------------------------------------------------------- lock and cache
 
 function readLock(): Record<string, LockedPackage> {
@@ -161,7 +313,8 @@ export function locked(name: string): LockedPackage {
   lock ??= readLock();
   let entry = lock[name];
   if (!entry) {
-    const stanza = newest(name);
+    // The newest in Debian's lists, not dumpavail's candidate (which may be a version installed here from elsewhere).
+    const stanza = listedNewest(name);
     if (!stanza?.SHA256) throw new Error(`package ${name} is not in apt's index (run apt-get update)`);
     entry = { version: stanza.Version, sha256: stanza.SHA256 };
     lock[name] = entry;

@@ -4,7 +4,8 @@
  *   npx tsx scripts/catalog/generate.ts
  *
  * public/catalog/index.json, images/<key>.json and layers/<hex>.json, from
- * the image specs in images.ts. Package versions are pinned in
+ * the image specs in images.ts, then the package mirrors under packages/
+ * (apt-mirror.ts from Debian's packages, apk-mirror.ts curated for Alpine). Package versions are pinned in
  * packages.lock.json and .debs cached in .cache/, so a rerun writes the same
  * bytes. Run `apt-get update` first when a package is not pinned yet.
  */
@@ -12,6 +13,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG_VERSION, type CatalogImage, type CatalogIndex, type CatalogLayerRef } from '../../simulator/catalog/format';
 import { digestOf, hexOf } from '../../simulator/digest/digest';
+import { writeApkMirror } from './apk-mirror';
+import { writeAptMirrors } from './apt-mirror';
 import { saveLock } from './debs';
 import { IMAGES, REPOSITORIES, loadBusyboxApplets } from './images';
 import { buildLayer } from './layers';
@@ -71,6 +74,9 @@ async function main(): Promise<void> {
   for (const [dir, keep] of [['images', writtenImages], ['layers', writtenLayers]] as const) {
     for (const file of readdirSync(join(OUT, dir))) if (!keep.has(file)) rmSync(join(OUT, dir, file));
   }
+  // The package mirrors last: their package set is read from the images just written.
+  await writeAptMirrors();
+  await writeApkMirror();
   saveLock();
   console.log(report.join('\n'));
 }

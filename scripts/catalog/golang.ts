@@ -9,6 +9,7 @@
  * names and realistic sizes, VERSION and go.env carry their real text.
  */
 import { readDeb } from './debs';
+import { isDpkgDatabase } from './layers';
 import { Tree } from './tree';
 
 export const GOLANG_VERSION = '1.23.12';
@@ -63,6 +64,7 @@ export function goPath(epoch: number): Tree {
 }
 
 export function golangTextPolicy(path: string, size: number): boolean {
+  if (isDpkgDatabase(path)) return true;
   if (size > 16 * 1024 || /\.(asc|gpg|pem|crt)$/.test(path)) return false;
   return path.startsWith('/etc/') || path === '/usr/local/go/VERSION' || path === '/usr/local/go/go.env' || path === '/usr/local/go/codereview.cfg' || path.startsWith('/lib/apk/db/installed');
 }

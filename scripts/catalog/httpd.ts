@@ -12,6 +12,7 @@
  * repeated).
  */
 import { readDeb } from './debs';
+import { isDpkgDatabase } from './layers';
 import { Tree } from './tree';
 
 export const HTTPD_VERSION = '2.4.68';
@@ -286,6 +287,7 @@ export async function httpdInstall(tree: Tree, epoch: number): Promise<void> {
 }
 
 export function httpdTextPolicy(path: string, size: number): boolean {
+  if (isDpkgDatabase(path)) return true;
   if (path === `${HTTPD_PREFIX}/conf/httpd.conf` || path === `${HTTPD_PREFIX}/conf/original/httpd.conf` || path === `${HTTPD_PREFIX}/conf/mime.types`) return true;
   if (size > 16 * 1024 || /\.(asc|gpg|pem|crt)$/.test(path)) return false;
   return path.startsWith('/etc/') || path.startsWith(`${HTTPD_PREFIX}/htdocs/`) || path.startsWith(`${HTTPD_PREFIX}/cgi-bin/`) || path === '/usr/local/bin/httpd-foreground';

@@ -13,6 +13,7 @@
  */
 import { readDeb, resolveDependencies, type Deb } from './debs';
 import { statusStanza, unpack } from './debian';
+import { isDpkgDatabase } from './layers';
 import { Tree } from './tree';
 
 export const NGINX_VERSION = '1.27.5';
@@ -699,6 +700,7 @@ export function copyLayer(dir: string, name: string, epoch: number, dirMtime: nu
 }
 
 export function nginxTextPolicy(path: string, size: number): boolean {
+  if (isDpkgDatabase(path)) return true;
   if (path.startsWith('/docker-entrypoint') || path.startsWith('/usr/share/nginx/html/')) return true;
   return size <= 16 * 1024 && !/\.(asc|gpg|pem|crt)$/.test(path) && path.startsWith('/etc/');
 }

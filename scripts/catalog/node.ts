@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'fflate';
 import { unpackTar } from 'modern-tar';
 import { CACHE_DIR, readDeb } from './debs';
+import { isDpkgDatabase } from './layers';
 import { Tree } from './tree';
 
 export const NODE_VERSION = '20.19.5';
@@ -136,6 +137,7 @@ export function nodeEntrypointLayer(epoch: number): Tree {
 
 /** Scripts and package metadata stay readable. */
 export function nodeTextPolicy(path: string, size: number): boolean {
+  if (isDpkgDatabase(path)) return true;
   if (size > 16 * 1024 || /\.(asc|gpg|pem|crt)$/.test(path)) return false;
   return path.startsWith('/etc/') || path === '/usr/local/bin/docker-entrypoint.sh' || /\/node_modules\/[^/]+\/(package\.json|README\.md)$/.test(path) || /\/bin\/[^/]+\.js$/.test(path) || path.startsWith('/lib/apk/db/installed');
 }

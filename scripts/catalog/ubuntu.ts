@@ -13,6 +13,7 @@
  * stay Debian's.
  */
 import { debianRootfs } from './debian';
+import { isDpkgDatabase } from './layers';
 import { Tree } from './tree';
 
 export interface UbuntuRelease {
@@ -331,6 +332,7 @@ export async function ubuntuRootfs(release: UbuntuRelease): Promise<Tree> {
 
 /** The /etc text, plus unminimize (a script a learner reads). */
 export function ubuntuTextPolicy(path: string, size: number): boolean {
+  if (isDpkgDatabase(path)) return true;
   if (path === '/usr/local/sbin/unminimize') return true;
   if (path.startsWith('/home/ubuntu/') && size <= 16 * 1024) return true;
   return size <= 16 * 1024 && !/\.(asc|gpg|pem|crt)$/.test(path) && (path.startsWith('/etc/') || path === '/usr/lib/os-release' || path.startsWith('/usr/share/base-files/') || path.startsWith('/usr/share/base-passwd/'));

@@ -46,10 +46,12 @@ export function providedNames(stanza: DpkgStanza): string[] {
   return [stanza.fields.get('Package') ?? '', ...provides];
 }
 
-/** A record from the mirror (a control stanza without Status) as it is stored once installed. */
+/** A record from the mirror (a control stanza without Status) as it is stored once installed: dpkg writes Status after Package, Essential and Protected. */
 export function installedStanza(record: string): DpkgStanza {
   const lines = record.replace(/\n+$/, '').split('\n');
-  const text = [lines[0] ?? '', 'Status: install ok installed', ...lines.slice(1)].join('\n');
+  let at = 1;
+  while (/^(Essential|Protected):/.test(lines[at] ?? '')) at++;
+  const text = [...lines.slice(0, at), 'Status: install ok installed', ...lines.slice(at)].join('\n');
   return parseStatus(text)[0]!;
 }
 

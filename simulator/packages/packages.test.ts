@@ -85,6 +85,7 @@ describe("dpkg's status", () => {
     const curl = installedStanza('Package: curl\nPriority: optional\nProvides: http-client (= 1)\nVersion: 7.88.1-10+deb12u8\n');
     expect(curl.text).toBe('Package: curl\nStatus: install ok installed\nPriority: optional\nProvides: http-client (= 1)\nVersion: 7.88.1-10+deb12u8\n');
     expect(providedNames(curl)).toEqual(['curl', 'http-client']);
+    expect(installedStanza('Package: bash\nEssential: yes\nPriority: required\n').text).toBe('Package: bash\nEssential: yes\nStatus: install ok installed\nPriority: required\n');
     expect(serializeStatus([...stanzas, curl])).toBe(`${text}\n${curl.text}`);
   });
 });
