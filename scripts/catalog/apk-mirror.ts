@@ -78,6 +78,7 @@
  * 20 libraries were left out).
  */
 import { execFileSync } from 'node:child_process';
+import { ERROR_HTML } from './nginx';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha1 } from '@noble/hashes/legacy.js';
@@ -285,27 +286,6 @@ server {
 \t\tinternal;
 \t}
 }
-`;
-
-const NGINX_50X_HTML = `<!DOCTYPE html>
-<html>
-<head>
-<title>Error</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>An error occurred.</h1>
-<p>Sorry, the page you are looking for is currently unavailable.<br/>
-Please try again later.</p>
-<p>If you are the system administrator of this resource then you should check
-the error log for details.</p>
-<p><em>Faithfully yours, nginx.</em></p>
-</body>
-</html>
 `;
 
 const BASHRC = `# /etc/bash/bashrc
@@ -1063,7 +1043,7 @@ const PKGS: Pkg[] = [
       ['/etc/logrotate.d/nginx', '/var/log/nginx/*.log {\n\tmissingok\n\tsharedscripts\n\tpostrotate\n\t\t/etc/init.d/nginx --quiet --ifstarted reopen\n\tendscript\n}\n'],
       ['/etc/nginx/http.d/default.conf', NGINX_DEFAULT_CONF],
       ['/etc/nginx/nginx.conf', NGINX_CONF],
-      ['/var/lib/nginx/html/50x.html', NGINX_50X_HTML],
+      ['/var/lib/nginx/html/50x.html', ERROR_HTML],
       ['/var/lib/nginx/html/index.html', INDEX_HTML],
     ],
     build: async (tree, mtime) => {

@@ -128,7 +128,8 @@ Commercial support is available at
 </html>
 `;
 
-const ERROR_HTML = `<!DOCTYPE html>
+/** nginx's 50x.html, as every nginx package ships it. */
+export const ERROR_HTML = `<!DOCTYPE html>
 <html>
 <head>
 <title>Error</title>

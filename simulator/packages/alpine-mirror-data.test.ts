@@ -3,16 +3,8 @@
  * (written by scripts/catalog/apk-mirror.ts): every dependency can be
  * satisfied inside the mirror, every contents file is there and well formed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../catalog/format';
-import type { MirrorIndex, PackageContents } from './format';
-
-const ROOT = new URL('../../public/catalog/packages/alpine-v3.20/', import.meta.url).pathname;
-const present = existsSync(join(ROOT, 'index.json'));
-
-const readJson = <T,>(file: string): T => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as T;
+import { expectProgram, expectUnpackable, readMirror, unsatisfiedDependencies } from '../testing/mirror-files';
 
 /** What the minirootfs holds: these must be in the mirror with the image's versions. */
 const MINIROOTFS: Record<string, string> = {
@@ -27,24 +19,13 @@ const REQUIRED = [
   'coreutils', 'findutils', 'grep', 'sed', 'tar', 'shadow', 'sudo', 'su-exec', 'tini', 'openssh-client', 'bind-tools',
 ];
 
-const parentOf = (path: string): string => path.slice(0, path.lastIndexOf('/')) || '/';
-
-describe.skipIf(!present)('the Alpine v3.20 package mirror', () => {
-  const index = present ? readJson<MirrorIndex>('index.json') : ({ version: 1, format: 'apk', indexFiles: [], packages: {} } as MirrorIndex);
-  const names = Object.keys(index.packages);
+describe('the Alpine v3.20 package mirror', () => {
+  const mirror = readMirror('alpine-v3.20');
+  const { index, names, contentsOf } = mirror;
   const provided = new Map<string, string[]>();
   for (const [name, info] of Object.entries(index.packages)) {
     for (const virtual of [name, ...(info.provides ?? [])]) provided.set(virtual, [...(provided.get(virtual) ?? []), name]);
   }
-  const contents = new Map<string, PackageContents>();
-  const contentsOf = (name: string): PackageContents => {
-    let c = contents.get(name);
-    if (!c) {
-      c = readJson<PackageContents>(`${index.packages[name]!.contents}.json`);
-      contents.set(name, c);
-    }
-    return c;
-  };
 
   it('is an apk mirror with main and community indexes', () => {
     expect(index.version).toBe(1);
@@ -73,11 +54,7 @@ describe.skipIf(!present)('the Alpine v3.20 package mirror', () => {
   });
 
   it('satisfies every dependency inside the mirror', () => {
-    const missing: string[] = [];
-    for (const [name, info] of Object.entries(index.packages)) {
-      for (const group of info.depends) if (!group.some((alt) => provided.has(alt))) missing.push(`${name}: ${group.join(' | ')}`);
-    }
-    expect(missing).toEqual([]);
+    expect(unsatisfiedDependencies(index)).toEqual([]);
   });
 
   it('has well-formed package information', () => {
@@ -97,29 +74,12 @@ describe.skipIf(!present)('the Alpine v3.20 package mirror', () => {
       expect(c.key, name).toBe(`apk-v3.20-${name}-${index.packages[name]!.version}`);
       expect(c.record, name).toContain(`\nP:${name}\nV:${index.packages[name]!.version}\n`);
       expect(c.record, name).not.toMatch(/^[FRaZ]:/m);
-      for (const list of [c.entries, c.configured ?? []]) {
-        const seen = new Map<string, CatalogEntry>();
-        let previous = '';
-        for (const entry of list) {
-          const [kind, path] = entry;
-          expect(path > previous, `${name}: ${path} after ${previous}`).toBe(true);
-          previous = path;
-          if (list === c.entries) {
-            const parent = parentOf(path);
-            if (parent !== '/') expect(seen.get(parent)?.[0], `${name}: ${path} without its directory`).toBe('d');
-            if (kind === 'h') expect(seen.get(entry[6] as string)?.[0], `${name}: hard link ${path}`).toBe('f');
-          }
-          seen.set(path, entry);
-        }
-      }
+      expectUnpackable(name, c.entries);
     }
   });
 
   it('gives curl its program as a regular executable file', () => {
-    const curl = contentsOf('curl').entries.find((e) => e[1] === '/usr/bin/curl');
-    expect(curl?.[0]).toBe('f');
-    expect(curl?.[2]).toBe(0o755);
-    expect(curl?.[6]).toBeGreaterThan(100_000);
+    expectProgram(mirror, 'curl', '/usr/bin/curl');
   });
 
   it('has installed sizes close to the bytes of the files', () => {

@@ -9,14 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry, CatalogImage, CatalogLayer } from '../catalog/format';
+import type { CatalogImage, CatalogLayer } from '../catalog/format';
 import { parseStatus, providedNames } from './dpkg-database';
-import type { MirrorIndex, PackageContents } from './format';
 import { planInstall, providersOf } from './resolve';
-
-const CATALOG = new URL('../../public/catalog/', import.meta.url).pathname;
-const ROOT = join(CATALOG, 'packages/debian-bookworm');
-const present = existsSync(join(ROOT, 'index.json'));
+import { CATALOG_ROOT as CATALOG, expectProgram, expectUnpackable, readMirror, unsatisfiedDependencies } from '../testing/mirror-files';
 
 const readJson = <T,>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
@@ -25,8 +21,6 @@ const REQUIRED = [
   'curl', 'wget', 'git', 'bash', 'vim', 'nano', 'jq', 'ca-certificates', 'tzdata', 'python3', 'python3-pip', 'python3-venv', 'nodejs', 'npm', 'nginx', 'openssl', 'iputils-ping',
   'procps', 'build-essential', 'less', 'unzip', 'zip', 'gnupg', 'htop', 'net-tools', 'iproute2', 'dnsutils', 'file', 'make', 'gcc', 'g++', 'sudo',
 ];
-
-const parentOf = (path: string): string => path.slice(0, path.lastIndexOf('/')) || '/';
 
 /** The dpkg status of a catalog image: its last layer that has one. */
 function imageStatus(key: string): string {
@@ -40,19 +34,9 @@ function imageStatus(key: string): string {
   return status;
 }
 
-describe.skipIf(!present)('the Debian bookworm package mirror', () => {
-  const empty: MirrorIndex = { version: 1, format: 'deb', indexFiles: [], packages: {} };
-  const index = present ? readJson<MirrorIndex>(join(ROOT, 'index.json')) : empty;
-  const names = Object.keys(index.packages);
-  const contents = new Map<string, PackageContents>();
-  const contentsOf = (name: string): PackageContents => {
-    let c = contents.get(name);
-    if (!c) {
-      c = readJson<PackageContents>(join(ROOT, `${index.packages[name]!.contents}.json`));
-      contents.set(name, c);
-    }
-    return c;
-  };
+describe('the Debian bookworm package mirror', () => {
+  const mirror = readMirror('debian-bookworm');
+  const { index, names, contentsOf } = mirror;
 
   it('is a deb mirror with the lists apt-get update fetches on debian:bookworm', () => {
     expect(index.version).toBe(1);
@@ -77,11 +61,7 @@ describe.skipIf(!present)('the Debian bookworm package mirror', () => {
   });
 
   it('satisfies every dependency inside the mirror', () => {
-    const missing: string[] = [];
-    for (const [name, info] of Object.entries(index.packages)) {
-      for (const group of info.depends) if (!group.some((alt) => providersOf(index, alt).length > 0)) missing.push(`${name}: ${group.join(' | ')}`);
-    }
-    expect(missing).toEqual([]);
+    expect(unsatisfiedDependencies(index)).toEqual([]);
   });
 
   it('has well-formed package information whose origins are lists apt fetched', () => {
@@ -127,29 +107,15 @@ describe.skipIf(!present)('the Debian bookworm package mirror', () => {
       expect(c.record, name).toContain(`\nVersion: ${info.version}\n`);
       expect(c.record, name).not.toMatch(/^Status:/m);
       expect(Object.keys(c.info ?? {}), name).not.toContain('list');
-      for (const list of [c.entries, c.configured ?? []]) {
-        const seen = new Map<string, CatalogEntry>();
-        let previous = '';
-        for (const entry of list) {
-          const [kind, path] = entry;
-          expect(path > previous, `${name}: ${path} after ${previous}`).toBe(true);
-          previous = path;
-          const parent = parentOf(path);
-          if (parent !== '/') expect(seen.get(parent)?.[0], `${name}: ${path} without its directory`).toBe('d');
-          if (kind === 'h') expect(seen.get(entry[6] as string)?.[0], `${name}: hard link ${path}`).toBe('f');
-          seen.set(path, entry);
-        }
-      }
+      expectUnpackable(name, c.entries);
+      expectUnpackable(name, c.configured ?? []);
       // Merged /usr: nothing under /bin, /sbin, /lib, /lib64 themselves.
       expect(c.entries.filter((e) => /^\/(bin|sbin|lib|lib64)(\/|$)/.test(e[1])).map((e) => e[1]), name).toEqual([]);
     }
   });
 
   it('gives curl its program as a regular executable file', () => {
-    const curl = contentsOf('curl').entries.find((e) => e[1] === '/usr/bin/curl');
-    expect(curl?.[0]).toBe('f');
-    expect(curl?.[2]).toBe(0o755);
-    expect(curl?.[6]).toBeGreaterThan(100_000);
+    expectProgram(mirror, 'curl', '/usr/bin/curl');
   });
 
   it('configures what the maintainer scripts configure', () => {
@@ -176,17 +142,17 @@ describe.skipIf(!present)('the Debian bookworm package mirror', () => {
   });
 });
 
-describe.skipIf(!present)('the Ubuntu package mirrors', () => {
-  const debian = present ? readJson<MirrorIndex>(join(ROOT, 'index.json')) : undefined;
+describe('the Ubuntu package mirrors', () => {
+  const debian = readMirror('debian-bookworm').index;
   for (const [codename, version] of [['noble', '24.04'], ['jammy', '22.04']] as const) {
     it(`ubuntu-${codename} has bookworm's packages under Ubuntu's archive names`, () => {
-      const index = readJson<MirrorIndex>(join(CATALOG, `packages/ubuntu-${codename}/index.json`));
+      const { index } = readMirror(`ubuntu-${codename}`);
       expect(index.format).toBe('deb');
       expect(index.indexFiles[0]!.name).toBe(`http://archive.ubuntu.com/ubuntu ${codename} InRelease`);
-      expect(Object.keys(index.packages)).toEqual(Object.keys(debian!.packages));
+      expect(Object.keys(index.packages)).toEqual(Object.keys(debian.packages));
       const packagesFiles = index.indexFiles.filter((f) => f.name.endsWith(' Packages')).map((f) => f.name);
       for (const [name, info] of Object.entries(index.packages)) {
-        expect(info.contents, name).toBe(`../debian-bookworm/${debian!.packages[name]!.contents}`);
+        expect(info.contents, name).toBe(`../debian-bookworm/${debian.packages[name]!.contents}`);
         expect(existsSync(join(CATALOG, 'packages', `ubuntu-${codename}`, `${info.contents}.json`)), name).toBe(true);
         expect(packagesFiles.some((file) => file.includes(` ${info.origin} `)), `${name}: ${info.origin}`).toBe(true);
       }
