@@ -142,6 +142,7 @@ function packageInfo(deb: Deb): PackageInfo {
     ...(groups(control.Recommends) ? { recommends: groups(control.Recommends) } : {}),
     ...(groups(control.Suggests) ? { suggests: groups(control.Suggests) } : {}),
     ...(provides.length > 0 ? { provides } : {}),
+    ...(stanza.Filename ? { filename: stanza.Filename } : {}),
     contents: contentsName(deb.name),
   };
   return info;

@@ -86,6 +86,8 @@ export interface PackageInfo {
   installIf?: string[];
   /** apk: the scripts it runs (`pre-install`, `post-install`, `pre-deinstall`…), which apk names as it runs them. */
   scripts?: string[];
+  /** Debian: where the archive is below the repository's URI (its Filename, `pool/main/c/curl/curl_7.88.1-10+deb12u8_amd64.deb`). */
+  filename?: string;
   /** The contents file (below the mirror, without .json). */
   contents: string;
 }

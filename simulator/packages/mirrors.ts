@@ -39,10 +39,16 @@ export class PackageMirrors {
     return index;
   }
 
-  /** What a package installs. */
+  /** What a package installs; MirrorUnavailable when its file cannot be fetched. */
   async contents(mirror: string, info: PackageInfo): Promise<PackageContents> {
     const where = `packages/${mirror}/${info.contents}.json`;
-    return validatePackageContents(await this.load(where), where);
+    let json: unknown;
+    try {
+      json = await this.load(where);
+    } catch {
+      throw new MirrorUnavailable(mirror);
+    }
+    return validatePackageContents(json, where);
   }
 }
 

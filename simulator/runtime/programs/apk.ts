@@ -229,7 +229,17 @@ async function add(run: Run, names: readonly string[]): Promise<number> {
     const info = offered?.packages[name] as PackageInfo;
     if (!options.quiet) await run.out(`(${position + 1}/${total}) Installing ${name} (${info.version})`);
     await announceScripts(run, name, info, ['pre-install', 'post-install']);
-    const contents = await context.engine.mirrors!.contents(mirror, info);
+    let contents;
+    try {
+      contents = await context.engine.mirrors!.contents(mirror, info);
+    } catch (error) {
+      if (!(error instanceof MirrorUnavailable)) throw error;
+      // What was installed before stays installed; apk counts the failure in its summary.
+      await run.err(`ERROR: ${name}-${info.version}: temporary error (try again later)`);
+      const bytes = records.reduce((sum, record) => sum + record.installedSize, 0);
+      await run.err(`1 error; ${Math.floor(bytes / (1024 * 1024))} MiB in ${records.length} packages`);
+      return 1;
+    }
     await context.clock.sleep(20 + info.size / DOWNLOAD_BYTES_PER_MS, context.signal);
     const paths = unpackEntries(files, contents.key, contents.entries);
     if (contents.configured) unpackEntries(files, contents.key, contents.configured);

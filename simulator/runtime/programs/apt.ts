@@ -295,7 +295,15 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
   let ms = 0;
   for (const [position, name] of order.entries()) {
     const pkg = info(name);
-    contents.set(name, await run.context.engine.mirrors!.contents(loaded!.mirror, pkg));
+    try {
+      contents.set(name, await run.context.engine.mirrors!.contents(loaded!.mirror, pkg));
+    } catch (error) {
+      if (!(error instanceof MirrorUnavailable)) throw error;
+      // Nothing is unpacked until every archive is there: the system is as it was.
+      const uri = uriOf(pkg.origin);
+      await run.err(`E: Failed to fetch ${uri}/${pkg.filename ?? ''}  Temporary failure resolving '${new URL(uri).host}'\nE: Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?\n`);
+      return 100;
+    }
     const took = 20 + pkg.size / DOWNLOAD_BYTES_PER_MS;
     await run.context.clock.sleep(took, run.context.signal);
     ms += took;
