@@ -12,6 +12,10 @@ export interface FlagSpec {
   validate?(value: string): string | undefined;
   /** Help text; lines separated by '\n' stay separate, as in Docker's own help. */
   usage: string;
+  /** pflag's MarkDeprecated: hidden from help, still accepted with this message (`use --timeout instead`). */
+  deprecated?: string;
+  /** Sets another flag's value (an old name of it, as `--time` is of `--timeout`). */
+  storesInto?: string;
 }
 
 /** What a docker subcommand accepts as positional arguments: the validators of docker/cli's cli/required.go. */

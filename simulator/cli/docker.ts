@@ -76,6 +76,7 @@ async function runCommand(command: DockerCommand, path: string, argv: string[], 
     await context.stderr.write(`${error.message}\n${usageHint(command, path)}`);
     return 125;
   }
+  for (const warning of parsed.warnings) await context.stderr.write(`${warning}\n`);
   if (parsed.help) {
     await context.stdout.write(commandHelp(command, path, context.columns));
     return 0;

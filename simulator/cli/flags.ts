@@ -7,6 +7,8 @@ export interface ParsedFlags {
   flags: FlagValues;
   args: string[];
   help: boolean;
+  /** pflag's notices for deprecated flags that were used (`Flag --time has been deprecated, use --timeout instead`). */
+  warnings: string[];
 }
 
 /**
@@ -19,14 +21,17 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
   const flags = new Map<string, string | boolean | string[]>();
   const args: string[] = [];
   let help = false;
+  const warnings: string[] = [];
   const set = (spec: FlagSpec, value: string | boolean): void => {
     const problem = typeof value === 'string' ? spec.validate?.(value) : undefined;
     if (problem !== undefined) {
       const names = spec.shorthand ? `-${spec.shorthand}, --${spec.name}` : `--${spec.name}`;
       throw new FlagError(`invalid argument "${value}" for "${names}" flag: ${problem}`);
     }
-    if (spec.type === 'list') flags.set(spec.name, [...((flags.get(spec.name) as string[] | undefined) ?? []), String(value)]);
-    else flags.set(spec.name, value);
+    if (spec.deprecated) warnings.push(`Flag --${spec.name} has been deprecated, ${spec.deprecated}`);
+    const name = spec.storesInto ?? spec.name;
+    if (spec.type === 'list') flags.set(name, [...((flags.get(name) as string[] | undefined) ?? []), String(value)]);
+    else flags.set(name, value);
   };
 
   for (let i = 0; i < argv.length; i++) {
@@ -85,7 +90,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
     }
     args.push(arg);
   }
-  return { flags, args, help };
+  return { flags, args, help, warnings };
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

@@ -52,7 +52,8 @@ export function managementHelp(command: ManagementCommand): string {
 export function commandHelp(command: DockerCommand, path: string, columns: number): string {
   const parts = [`Usage:  ${path} ${command.use}\n`, `${command.short}\n`];
   if (command.aliases) parts.push(`Aliases:\n  ${command.aliases.join(', ')}\n`);
-  if (command.flags.length > 0) parts.push(`Options:\n${flagUsages(command.flags, columns)}`);
+  const shown = command.flags.filter((flag) => !flag.deprecated);
+  if (shown.length > 0) parts.push(`Options:\n${flagUsages(shown, columns)}`);
   return parts.join('\n');
 }
 

@@ -16,6 +16,17 @@ const TIMEOUT_FLAG: FlagSpec = {
   },
 };
 
+/** `--time`, the flag's name before Docker 23: still accepted, with pflag's notice. */
+const TIME_FLAG: FlagSpec = {
+  name: 'time',
+  type: 'string',
+  varname: 'int',
+  usage: 'Seconds to wait before killing the container (deprecated: use --timeout)',
+  ...(TIMEOUT_FLAG.validate ? { validate: TIMEOUT_FLAG.validate } : {}),
+  deprecated: 'use --timeout instead',
+  storesInto: 'timeout',
+};
+
 function stopOptions(flags: FlagValues): { timeout?: number; signal?: string } {
   const timeout = flags.get('timeout') as string | undefined;
   const signal = flags.get('signal') as string | undefined;
@@ -29,7 +40,7 @@ export const stopCommand: DockerCommand = {
   short: 'Stop one or more running containers',
   aliases: ['docker container stop', 'docker stop'],
   category: { group: 'other' },
-  flags: [SIGNAL_FLAG, TIMEOUT_FLAG],
+  flags: [SIGNAL_FLAG, TIME_FLAG, TIMEOUT_FLAG],
   args: { kind: 'min', count: 1 },
   run: (context, flags, names) => forEachName(context, names, (name) => containerStop(context.engine, name, stopOptions(flags))),
 };
@@ -41,7 +52,7 @@ export const restartCommand: DockerCommand = {
   short: 'Restart one or more containers',
   aliases: ['docker container restart', 'docker restart'],
   category: { group: 'other' },
-  flags: [SIGNAL_FLAG, TIMEOUT_FLAG],
+  flags: [SIGNAL_FLAG, TIME_FLAG, TIMEOUT_FLAG],
   args: { kind: 'min', count: 1 },
   run: (context, flags, names) =>
     forEachName(context, names, async (name) => {
