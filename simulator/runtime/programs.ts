@@ -6,6 +6,7 @@ import { date } from './programs/date';
 import { dpkg } from './programs/dpkg';
 import { find } from './programs/find';
 import { hello } from './programs/hello';
+import { httpd } from './programs/httpd';
 import { hostname, id, uname, whoami } from './programs/identity';
 import { jq } from './programs/jq';
 import { ls } from './programs/ls';
@@ -28,7 +29,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([apk, apt, aptGet, curl, date, dpkg, find, git, hello, hostname, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
+  return new Map([apk, apt, aptGet, curl, date, dpkg, find, git, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());
