@@ -2,6 +2,7 @@ import type { Command, CommandContext } from '../../shell/command';
 import { bridgeAddress } from '../../daemon/inspect';
 import { SIGNALS } from '../process';
 import { notSimulated } from './not-simulated';
+import { untilSignalled } from './until-signalled';
 
 const VERSION = '2.4.68';
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -35,13 +36,7 @@ export const httpd: Command = {
     await context.stderr.write(serverName);
     await notice('mpm_event', `AH00489: Apache/${VERSION} (Unix) configured -- resuming normal operations`);
     await notice('core', `AH00094: Command line: 'httpd -D FOREGROUND'`);
-    const received = await new Promise<number | undefined>((resolve) => {
-      const signals = context.signals;
-      if (!signals) return;
-      for (const signal of [SIGNALS.SIGWINCH, SIGNALS.SIGTERM, SIGNALS.SIGINT]) signals.on(signal, () => resolve(signal));
-      signals.signal.addEventListener('abort', () => resolve(undefined), { once: true });
-      context.signal.addEventListener('abort', () => resolve(SIGNALS.SIGINT), { once: true });
-    });
+    const received = await untilSignalled(context, [SIGNALS.SIGWINCH, SIGNALS.SIGTERM, SIGNALS.SIGINT]);
     if (received === undefined) return 137;
     await notice('mpm_event', received === SIGNALS.SIGWINCH ? 'AH00492: caught SIGWINCH, shutting down gracefully' : `AH00491: caught SIG${received === SIGNALS.SIGINT ? 'INT' : 'TERM'}, shutting down`);
     return 0;

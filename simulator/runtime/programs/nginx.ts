@@ -3,6 +3,7 @@ import { ENGINE_VERSION, HOST_INFO } from '../../daemon/version';
 import { SIGNALS } from '../process';
 import { accountOf } from '../users';
 import { readText } from './identity';
+import { untilSignalled } from './until-signalled';
 
 const VERSION = '1.27.5';
 
@@ -46,13 +47,7 @@ export const nginx: Command = {
     await notice(1, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
     await notice(1, 'start worker processes');
     for (const pid of workers) await notice(1, `start worker process ${pid}`);
-    const received = await new Promise<number | undefined>((resolve) => {
-      const signals = context.signals;
-      if (!signals) return;
-      for (const signal of [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGINT]) signals.on(signal, () => resolve(signal));
-      signals.signal.addEventListener('abort', () => resolve(undefined), { once: true });
-      context.signal.addEventListener('abort', () => resolve(SIGNALS.SIGINT), { once: true });
-    });
+    const received = await untilSignalled(context, [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGINT]);
     if (received === undefined) return 137;
     const graceful = received === SIGNALS.SIGQUIT;
     const name = Object.entries(SIGNALS).find(([, number]) => number === received)?.[0] ?? String(received);
