@@ -62,11 +62,16 @@ export class ContainerUserland {
   /** Who its processes run as. */
   readonly account: Account;
 
+  /** The container as its processes see it: with the user they run as (`docker exec -u`). */
+  private readonly view: Container;
+
   constructor(
     private readonly engine: Engine,
     readonly container: Container,
+    user = container.config.User ?? '',
   ) {
-    this.account = accountOf(this.filesystemForAccounts(), container.config.User ?? '');
+    this.view = user === (container.config.User ?? '') ? container : { ...container, config: { ...container.config, User: user } };
+    this.account = accountOf(this.filesystemForAccounts(), user);
     this.fs = new LayerFileSystem(container.layer, engine.clock, { uid: this.account.uid, gid: this.account.gid });
     // What Docker bind-mounts into every container on the default bridge network (without IPv6), one set per run of the container.
     const running = mountedFiles.get(container);
@@ -176,7 +181,7 @@ export class ContainerUserland {
         directories: this.container.layer,
         host: this.container.layer,
         engine: this.engine,
-        container: this.container,
+        container: this.view,
         files: this.fs,
         ...(signals ? { signals } : {}),
         ...(table ? { processes: table } : {}),

@@ -87,7 +87,7 @@ function withClientValue(entry: string, context: CommandContext): string {
 }
 
 /** --env-file: KEY=VALUE lines of a file on the learner's machine, comments and blank lines skipped (opts.ParseEnvFile). */
-async function envFiles(context: CommandContext, paths: string[]): Promise<string[]> {
+export async function envFiles(context: CommandContext, paths: string[]): Promise<string[]> {
   const entries: string[] = [];
   for (const path of paths) {
     const node = context.host.get(resolvePath(context.shell.cwd, path, context.shell.home));

@@ -4,6 +4,7 @@ import { abortable } from '../../../session/clock';
 import type { DockerCommand } from '../../command';
 import { runningContainer } from './each';
 import { attachedIO } from './run';
+import { ClientError, envFiles } from './create';
 
 /**
  * docker exec: a new process in a running container, in the same files as
@@ -18,9 +19,15 @@ export const execCommand: DockerCommand = {
   category: { group: 'common', top: 2 },
   flags: [
     { name: 'detach', shorthand: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
+    // Accepted as Docker accepts it; nothing here detaches by keys.
+    { name: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a\ncontainer' },
     { name: 'env', shorthand: 'e', type: 'list', usage: 'Set environment variables' },
+    { name: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
     { name: 'interactive', shorthand: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+    // Accepted: a simulated process has no capabilities to extend.
+    { name: 'privileged', type: 'bool', usage: 'Give extended privileges to the command' },
     { name: 'tty', shorthand: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
+    { name: 'user', shorthand: 'u', type: 'string', usage: 'Username or UID (format:\n"<name|uid>[:<group|gid>]")' },
     { name: 'workdir', shorthand: 'w', type: 'string', usage: 'Working directory inside the container' },
   ],
   interspersed: false,
@@ -32,8 +39,15 @@ export const execCommand: DockerCommand = {
     });
     if (typeof found === 'number') return found;
     const { container, process: main } = found;
-    const userland = new ContainerUserland(context.engine, container);
-    const env = (flags.get('env') as string[] | undefined) ?? [];
+    const userland = new ContainerUserland(context.engine, container, (flags.get('user') as string | undefined) ?? container.config.User ?? '');
+    let env: string[];
+    try {
+      env = [...(await envFiles(context, (flags.get('env-file') as string[] | undefined) ?? [])), ...((flags.get('env') as string[] | undefined) ?? [])];
+    } catch (error) {
+      if (!(error instanceof ClientError)) throw error;
+      await context.stderr.write(`${error.message}\n`);
+      return 1;
+    }
     const cwd = (flags.get('workdir') as string | undefined) ?? userland.workingDir;
     try {
       userland.checkStart(argv, userland.environment(env), cwd, true);
