@@ -4,20 +4,40 @@ import type { Engine } from './engine';
 import { isRunning } from '../container/container';
 import { hexOf, digestOf } from '../digest/digest';
 
+/** nat.ParsePortRange: `80` or `8000-8010`, within 1–65535 (0 allowed for a host port); undefined when it is not one. */
+function portRange(text: string, minimum: number): { start: number; end: number } | undefined {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const start = Number(match[1]);
+  const end = match[2] === undefined ? start : Number(match[2]);
+  return start >= minimum && end <= 65535 && start <= end ? { start, end } : undefined;
+}
+
 /**
- * `-p [ip:][hostPort:]containerPort[/proto]` (docker/cli's nat.ParsePortSpec,
- * single ports): the bindings it asks for, or docker/cli's error text.
+ * `-p [ip:][hostPort:]containerPort[/proto]` (docker/cli's nat.ParsePortSpec):
+ * the bindings it asks for, or its error text. Ranges pair up port by port
+ * (`8080-8081:80-81`); a host range for one container port is where a free
+ * host port is looked for (`8000-8010:80`).
  */
 export function parsePublish(spec: string): PortBinding[] | string {
   const [address, proto = 'tcp'] = spec.split('/') as [string, string?];
-  if (!['tcp', 'udp', 'sctp'].includes(proto)) return `invalid proto: ${proto}`;
   const parts = address.split(':');
   const containerPort = parts.pop() ?? '';
   const hostPort = parts.pop() ?? '';
   const hostIp = parts.join(':').replace(/^\[(.*)\]$/, '$1');
-  if (!/^\d+$/.test(containerPort) || Number(containerPort) < 1 || Number(containerPort) > 65535) return `invalid containerPort: ${containerPort}`;
-  if (hostPort !== '' && (!/^\d+$/.test(hostPort) || Number(hostPort) > 65535)) return `invalid hostPort: ${hostPort}`;
-  return [{ hostIp, hostPort, containerPort: `${containerPort}/${proto}` }];
+  const container = portRange(containerPort, 1);
+  if (!container) return `invalid containerPort: ${containerPort}`;
+  const host = hostPort === '' ? undefined : portRange(hostPort, 0);
+  if (hostPort !== '' && !host) return `invalid hostPort: ${hostPort}`;
+  const span = container.end - container.start;
+  if (host && host.end - host.start !== span && span !== 0) return `invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort}`;
+  if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) return `invalid proto: ${proto}`;
+  const bindings: PortBinding[] = [];
+  for (let i = 0; i <= span; i++) {
+    const hostSide = !host ? '' : span === 0 && host.start !== host.end ? `${host.start}-${host.end}` : String(host.start + i);
+    bindings.push({ hostIp, hostPort: hostSide, containerPort: `${container.start + i}/${proto}` });
+  }
+  return bindings;
 }
 
 /** The first port Docker's allocator hands out for `-p 80` (Linux's ip_local_port_range starts there). */
@@ -34,9 +54,16 @@ export function bindPorts(engine: Engine, container: Container): PortBinding[] {
   const made: PortBinding[] = [];
   for (const binding of container.hostConfig.portBindings) {
     let hostPort = binding.hostPort;
-    if (hostPort === '') {
-      let candidate = EPHEMERAL_START;
-      while (taken.has(`${candidate}/${protoOf(binding)}`)) candidate++;
+    const range = /^(\d+)-(\d+)$/.exec(hostPort);
+    if (hostPort === '' || range) {
+      // -p 80 takes the first free ephemeral port; -p 8000-8010:80 the first free one of its range.
+      let candidate = range ? Number(range[1]) : EPHEMERAL_START;
+      const last = range ? Number(range[2]) : 65535;
+      while (candidate <= last && taken.has(`${candidate}/${protoOf(binding)}`)) candidate++;
+      if (candidate > last) {
+        const endpoint = hexOf(digestOf(`endpoint:${container.id}`));
+        throw conflict(`failed to set up container networking: driver failed programming external connectivity on endpoint ${container.name} (${endpoint}): Bind for ${binding.hostIp || '0.0.0.0'}:${hostPort} failed: port is already allocated`);
+      }
       hostPort = String(candidate);
     } else if (taken.has(`${hostPort}/${protoOf(binding)}`)) {
       const endpoint = hexOf(digestOf(`endpoint:${container.id}`));

@@ -7,6 +7,7 @@ import { diffCommand } from './container/diff';
 import { containerInspectCommand } from './container/inspect';
 import { containerPruneCommand } from './container/prune';
 import { psCommand } from './container/ps';
+import { portCommand } from './container/port';
 import { renameCommand } from './container/rename';
 import { rmCommand } from './container/rm';
 import { execCommand } from './container/exec';
@@ -55,7 +56,7 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [attachCommand, commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
+  subcommands: [attachCommand, commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, portCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
 };
 
 /** Every docker command the simulator implements. */
@@ -76,6 +77,7 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   loadCommand,
   logsCommand,
   pauseCommand,
+  portCommand,
   psCommand,
   pullCommand,
   renameCommand,
