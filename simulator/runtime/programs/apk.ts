@@ -286,6 +286,18 @@ async function del(run: Run, names: readonly string[]): Promise<number> {
   };
   const kept = closure(remaining);
   const candidates = closure([...removing]);
+  // A package taken out of world that others still need stays, and apk says which need it.
+  const held = [...removing].map((name) => providers.get(name)).filter((name): name is string => name !== undefined && kept.has(name));
+  if (held.length > 0) {
+    await run.out('World updated, but the following packages are not removed due to:');
+    for (const name of held) {
+      const record = byName.get(name)!;
+      const names = new Set([record.name, ...record.provides]);
+      const dependents = records.filter((other) => kept.has(other.name) && other.depends.some((dependency) => names.has(dependency))).map((other) => other.name);
+      await run.out(`  ${name}: ${dependents.join(' ')}`);
+    }
+    await run.out('');
+  }
   // Dependents before what they depend on: the reverse of the order they were installed in.
   const purge = records.filter((record) => candidates.has(record.name) && !kept.has(record.name)).reverse();
   const touched = new Set<string>();

@@ -359,6 +359,27 @@ async function processTriggers(run: AptRun, state: State, activated: ReadonlySet
   }
 }
 
+/** Adds what depends on a package being removed and would be left without it (removing libcurl4 removes curl). */
+function withDependents(state: State, removing: Set<string>): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    const provided = new Set([...state.installed].filter(([name]) => !removing.has(name)).flatMap(([, stanza]) => providedNames(stanza)));
+    for (const [name, stanza] of state.installed) {
+      if (removing.has(name)) continue;
+      const relations = ['Pre-Depends', 'Depends'].map((field) => stanza.fields.get(field) ?? '').join(',');
+      const broken = relations
+        .split(',')
+        .map((group) => group.trim())
+        .filter(Boolean)
+        .some((group) => !group.split('|').some((alternative) => provided.has(alternative.trim().split(/[\s(:]/)[0] ?? '')));
+      if (broken) {
+        removing.add(name);
+        changed = true;
+      }
+    }
+  }
+}
+
 /** Installed packages nothing installed by hand needs any more (apt's autoremove candidates). */
 function unneeded(state: State, removing: ReadonlySet<string>): string[] {
   const providers = new Map<string, string>();
@@ -399,18 +420,25 @@ async function remove(run: AptRun, names: readonly string[], purge: boolean, aut
     }
   }
   if (autoremove) for (const name of unneeded(state, removing)) removing.add(name);
+  withDependents(state, removing);
   const leftovers = autoremove ? [] : unneeded(state, removing);
   const display = (name: string): string => `${name}${purge ? '*' : ''}`;
   const sorted = [...removing].sort();
+  const essential = sorted.filter((name) => state.installed.get(name)?.fields.get('Essential') === 'yes' || state.installed.get(name)?.fields.get('Protected') === 'yes');
   await run.say(
     showList('The following packages were automatically installed and are no longer required:', leftovers) +
       (leftovers.length > 0 ? `Use '${run.tool} autoremove' to remove ${leftovers.length === 1 ? 'it' : 'them'}.\n` : '') +
       showList('The following packages will be REMOVED:', sorted.map(display)) +
+      showList('WARNING: The following essential packages will be removed.\nThis should NOT be done unless you know exactly what you are doing!', essential) +
       `0 upgraded, 0 newly installed, ${removing.size} to remove and 0 not upgraded.\n`,
   );
   if (removing.size === 0) return 0;
   const freed = sorted.reduce((sum, name) => sum + Number(state.installed.get(name)?.fields.get('Installed-Size') ?? 0) * 1024, 0);
   await run.say(`After this operation, ${sizeToStr(freed)}B disk space will be freed.\n`);
+  if (essential.length > 0 && !run.context.argv.includes('--allow-remove-essential')) {
+    await run.err('E: Removing essential system-critical packages is not permitted. This might break the system.\n');
+    return 100;
+  }
   if (removing.size > names.length && !(await confirm(run))) return 1;
   await run.out(`${databaseLine(run.files, state)}\n`);
   const activated = new Set<string>();
