@@ -7,6 +7,7 @@ import { planInstall } from '../../packages/resolve';
 import { removePaths, unpackEntries } from '../../packages/unpack';
 import { INSTALLED, installedRecord, parseInstalled, q1, serializeInstalled, TRIGGERS, withoutConstraint, WORLD, type ApkRecord } from '../../packages/apk-database';
 import { accountOfProcess } from './identity';
+import { notSimulated } from './not-simulated';
 
 /**
  * apk-tools 2.14 as Alpine 3.20 ships it: add, del, update, info, search,
@@ -171,6 +172,41 @@ function directoriesOf(paths: readonly string[]): Set<string> {
   return new Set(paths.map((path) => path.slice(0, path.lastIndexOf('/')) || '/'));
 }
 
+/** Compares apk versions segment by segment (numbers as numbers): enough for one mirror's versions against a learner's pin. */
+function compareVersions(a: string, b: string): number {
+  const parts = (version: string): string[] => version.match(/\d+|[a-z_]+/gi) ?? [];
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const [p, q] = [x[i] ?? '', y[i] ?? ''];
+    if (p === q) continue;
+    if (/^\d+$/.test(p) && /^\d+$/.test(q)) return Number(p) - Number(q);
+    return p < q ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Whether the mirror's version of a package satisfies a world entry's constraint (`curl=8.10.1-r0`, `curl<9`, `curl~8.10`). */
+function satisfiesConstraint(entry: string, version: string | undefined): boolean {
+  const match = /^[^=<>~]+(>=|<=|=|<|>|~)(.+)$/.exec(entry);
+  if (!match || version === undefined) return true;
+  const [, operator, wanted = ''] = match;
+  const order = compareVersions(version, wanted);
+  switch (operator) {
+    case '=':
+      return order === 0;
+    case '~':
+      return version === wanted || version.startsWith(`${wanted}.`) || version.startsWith(`${wanted}-`);
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    default:
+      return order >= 0;
+  }
+}
+
 /** apk names each package script as it runs it, indented under its package's line. */
 async function announceScripts(run: Run, name: string, info: PackageInfo, phases: readonly string[]): Promise<void> {
   if (run.options.quiet) return;
@@ -222,6 +258,12 @@ async function add(run: Run, names: readonly string[]): Promise<number> {
   const installed = installedSet(records);
   const plan = offered ? planInstall(offered, wanted.filter((name) => !installed.has(name)), installed) : { order: [], missing: wanted.filter((name) => !installed.has(name)) };
   if (plan.missing.length > 0) return unableToSelect(run, plan.missing);
+  const broken = offered ? names.filter((name) => !satisfiesConstraint(name, offered.packages[withoutConstraint(name)]?.version)) : [];
+  if (broken.length > 0) {
+    await run.err('ERROR: unable to select packages:');
+    for (const name of broken) await run.err(`  ${withoutConstraint(name)}-${offered?.packages[withoutConstraint(name)]?.version}:\n    breaks: world[${name}]`);
+    return 1;
+  }
   const order = offered ? withInstallIf(offered, plan.order, installed) : plan.order;
   const total = order.length + (options.virtual ? 1 : 0);
   const touched = new Set<string>();
@@ -408,25 +450,90 @@ async function search(run: Run, patterns: readonly string[]): Promise<number> {
   return 0;
 }
 
-function parseOptions(args: readonly string[]): { options: Options; rest: string[]; unknown?: string } {
-  const options: Options = { noCache: false, update: false, quiet: false };
-  const rest: string[] = [];
+/** apk's options: what each does here, and whether it takes a value (getopt_long: a long option may be abbreviated). */
+const LONG_OPTIONS: Record<string, { value: boolean; apply?: (options: Options, value: string) => void }> = {
+  'no-cache': { value: false, apply: (options) => void (options.noCache = true) },
+  'update-cache': { value: false, apply: (options) => void (options.update = true) },
+  quiet: { value: false, apply: (options) => void (options.quiet = true) },
+  virtual: { value: true, apply: (options, value) => void (options.virtual = value) },
+  // Accepted without effect here: one mirror, one version of each package, no signatures to skip.
+  verbose: { value: false }, progress: { value: false }, 'no-progress': { value: false }, 'clean-protected': { value: false }, 'no-network': { value: false },
+  'force-broken-world': { value: false }, 'allow-untrusted': { value: false }, upgrade: { value: false }, latest: { value: false }, interactive: { value: false },
+  available: { value: false }, rdepends: { value: false }, 'force-overwrite': { value: false }, repository: { value: true }, root: { value: true }, 'cache-dir': { value: true },
+  installed: { value: false }, contents: { value: false }, 'no-scripts': { value: false }, simulate: { value: false }, 'purge': { value: false },
+};
+const SHORT_OPTIONS: Record<string, string> = { U: 'update-cache', q: 'quiet', t: 'virtual', v: 'verbose', u: 'upgrade', l: 'latest', i: 'interactive', r: 'rdepends', X: 'repository', p: 'root', s: 'simulate', a: 'available' };
+/** Letters that are arguments of the command rather than global options (`apk info -L curl`). */
+const COMMAND_FLAGS = new Set(['-e', '-L', '-a']);
+
+interface ParsedArgs {
+  options: Options;
+  command?: string;
+  rest: string[];
+  /** getopt's complaint about an option it does not know. */
+  problem?: string;
+}
+
+/** Separates apk's options (anywhere on the line, as getopt_long permutes them) from the command and its arguments. */
+function parseArgs(args: readonly string[]): ParsedArgs {
+  const parsed: ParsedArgs = { options: { noCache: false, update: false, quiet: false }, rest: [] };
+  const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--no-cache') options.noCache = true;
-    else if (arg === '-U' || arg === '--update-cache') options.update = true;
-    else if (arg === '-q' || arg === '--quiet') options.quiet = true;
-    else if (arg === '--no-progress' || arg === '-v' || arg === '--verbose' || arg === '--progress' || arg === '--clean-protected' || arg === '--no-network' || arg === '--force-broken-world') continue;
-    else if (arg === '-t' || arg === '--virtual') options.virtual = args[++i];
-    else if (arg.startsWith('--virtual=')) options.virtual = arg.slice('--virtual='.length);
-    else if (arg === '-e' || arg === '-L' || arg === '--installed' || arg === '--contents' || !arg.startsWith('-')) rest.push(arg);
-    else return { options, rest, unknown: arg };
+    if (arg === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const [written = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const matches = Object.keys(LONG_OPTIONS).filter((name) => name === written || name.startsWith(written));
+      const name = matches.includes(written) ? written : matches.length === 1 ? matches[0] : undefined;
+      if (!name) return { ...parsed, problem: matches.length > 1 ? `apk: option '--${written}' is ambiguous` : `apk: unrecognized option '--${written}'` };
+      const spec = LONG_OPTIONS[name]!;
+      const value = spec.value ? inline ?? args[++i] ?? '' : '';
+      spec.apply?.(parsed.options, value);
+      if (name === 'installed' || name === 'contents') words.push(arg);
+      continue;
+    }
+    if (arg.startsWith('-') && arg.length > 1 && !COMMAND_FLAGS.has(arg)) {
+      for (let j = 1; j < arg.length; j++) {
+        const long = SHORT_OPTIONS[arg[j]!];
+        if (!long) return { ...parsed, problem: `apk: invalid option -- '${arg[j]}'` };
+        const spec = LONG_OPTIONS[long]!;
+        if (spec.value) {
+          spec.apply?.(parsed.options, arg.slice(j + 1) || (args[++i] ?? ''));
+          break;
+        }
+        spec.apply?.(parsed.options, '');
+      }
+      continue;
+    }
+    words.push(arg);
   }
-  return { options, rest };
+  const [command, ...rest] = words;
+  return { ...parsed, ...(command !== undefined ? { command } : {}), rest };
+}
+
+/** apk upgrade: the mirror has one version of each package, so everything installed is already the newest. */
+async function upgrade(run: Run): Promise<number> {
+  await openRepositories(run, run.options.update);
+  await summary(run, parseInstalled(run.files.read(INSTALLED) ?? ''));
+  return 0;
+}
+
+/** apk list --installed: `name-version arch {origin} (license) [installed]`. */
+async function list(run: Run, args: readonly string[]): Promise<number> {
+  const records = parseInstalled(run.files.read(INSTALLED) ?? '');
+  if (!args.includes('--installed') && !args.includes('-I')) return notSimulated(run.context, 'apk list');
+  for (const record of [...records].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const field = (letter: string): string => record.text.split('\n').find((line) => line.startsWith(`${letter}:`))?.slice(2) ?? '';
+    await run.out(`${record.name}-${record.version} ${field('A')} {${field('o') || record.name}} (${field('L')}) [installed]`);
+  }
+  return 0;
 }
 
 /** Commands that change the database need root, as the lock file does. */
-const CHANGES = new Set(['add', 'del', 'update']);
+const CHANGES = new Set(['add', 'del', 'update', 'upgrade']);
 
 export const apk: Command = {
   name: 'apk',
@@ -438,12 +545,16 @@ export const apk: Command = {
       await context.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const [command, ...rest] = args.filter((arg, index) => index > 0 || !arg.startsWith('-'));
+    const parsed = parseArgs(args);
+    if (parsed.problem) {
+      await context.stderr.write(`${parsed.problem}\n`);
+      return 1;
+    }
+    const command = parsed.command;
     if (!files || !command) {
       await context.stdout.write(USAGE);
       return 1;
     }
-    const parsed = parseOptions([...args.filter((arg) => arg !== command)]);
     const run: Run = {
       context,
       files,
@@ -451,10 +562,6 @@ export const apk: Command = {
       out: (line) => context.stdout.write(`${line}\n`),
       err: (line) => context.stderr.write(`${line}\n`),
     };
-    if (parsed.unknown) {
-      await run.err(`apk: unrecognized option '${parsed.unknown.replace(/^-+/, '')}'`);
-      return 1;
-    }
     if (CHANGES.has(command) && accountOfProcess(context).uid !== 0) {
       await run.err('ERROR: Unable to lock database: Permission denied');
       await run.err('ERROR: Failed to open apk database: Permission denied');
@@ -471,7 +578,24 @@ export const apk: Command = {
         return info(run, parsed.rest);
       case 'search':
         return search(run, parsed.rest);
+      case 'upgrade':
+        return upgrade(run);
+      case 'list':
+        return list(run, parsed.rest);
+      case 'fix':
+      case 'cache':
+      case 'version':
+      case 'policy':
+      case 'fetch':
+      case 'manifest':
+      case 'verify':
+      case 'audit':
+      case 'stats':
+      case 'dot':
+      case 'index':
+        return notSimulated(context, `apk ${command}`);
       default:
+        // apk 2.14 answers an unknown applet with its usage.
         await context.stdout.write(USAGE);
         return 1;
     }

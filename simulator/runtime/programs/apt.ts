@@ -223,6 +223,27 @@ async function update(run: AptRun): Promise<number> {
   return 0;
 }
 
+/**
+ * The package apt installs for a name: itself, or the one providing a virtual
+ * name (with apt's note); a virtual name with several providers and none
+ * installed is refused, as apt asks for an explicit choice.
+ */
+function candidateOf(name: string, index: MirrorIndex | undefined, state: State, errors: string[]): { name: string; note?: string } | undefined {
+  if (state.installed.has(name) || (index && packageInfo(index, name))) return { name };
+  const providers = index ? providersOf(index, name).filter((provider) => provider !== name) : [];
+  const installed = providers.find((provider) => state.installed.has(provider));
+  const pick = installed ?? (providers.length === 1 ? providers[0] : undefined);
+  if (pick) return { name: pick, note: `Note, selecting '${pick}' instead of '${name}'` };
+  if (providers.length === 0) {
+    errors.push(`E: Unable to locate package ${name}`);
+    return undefined;
+  }
+  errors.push(
+    `Package ${name} is a virtual package provided by:\n${providers.map((provider) => `  ${provider} ${packageInfo(index!, provider)?.version}`).join('\n')}\nYou should explicitly select one to install.\n\nE: Package '${name}' has no installation candidate`,
+  );
+  return undefined;
+}
+
 /** Asks before doing more than was asked for; false when the learner says no (or there is no one to ask). */
 async function confirm(run: AptRun): Promise<boolean> {
   if (run.yes) return true;
@@ -238,25 +259,42 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
   const loaded = await loadIndex(run);
   const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
   const wanted: string[] = [];
-  const missing: string[] = [];
+  const errors: string[] = [];
   const already: string[] = [];
-  for (const name of names) {
-    const stanza = state.installed.get(name);
+  for (const argument of names) {
+    if (/\.deb$|\//.test(argument) && !/^[a-z0-9][a-z0-9+.-]*\/[a-z-]+$/.test(argument)) {
+      errors.push(`layerlab: ${run.tool}: installing a local .deb file (${argument}) is not simulated (yet)`);
+      continue;
+    }
+    // curl=7.88.1-10+deb12u8 pins a version, curl/bookworm a release.
+    const [, name = argument, pin, version = '', release = ''] = /^([^=/]+)(?:(=)(.+)|\/(.+))?$/.exec(argument) ?? [];
+    const chosen = candidateOf(name, index, state, errors);
+    if (chosen === undefined) continue;
+    if (chosen.note) await run.say(`${chosen.note}\n`);
+    const known = index ? packageInfo(index, chosen.name) : undefined;
+    if (pin && known?.version !== version && state.installed.get(chosen.name)?.fields.get('Version') !== version) {
+      errors.push(`E: Version '${version}' for '${name}' was not found`);
+      continue;
+    }
+    if (release && !(known?.origin ?? '').split('/')[0]!.startsWith(release)) {
+      errors.push(`E: Release '${release}' for '${name}' was not found`);
+      continue;
+    }
+    const stanza = state.installed.get(chosen.name);
     if (stanza) {
-      already.push(`${name} is already the newest version (${stanza.fields.get('Version')}).`);
-      if (state.auto.delete(name)) already.push(`${name} set to manually installed.`);
-    } else if (index && providersOf(index, name).length > 0) wanted.push(name);
-    else missing.push(name);
+      already.push(`${chosen.name} is already the newest version (${stanza.fields.get('Version')}).`);
+      if (state.auto.delete(chosen.name)) already.push(`${chosen.name} set to manually installed.`);
+    } else wanted.push(chosen.name);
   }
-  if (missing.length > 0) {
-    for (const name of missing) await run.err(`E: Unable to locate package ${name}\n`);
+  if (errors.length > 0) {
+    for (const line of errors) await run.err(`${line}\n`);
     return 100;
   }
   for (const line of already) await run.say(`${line}\n`);
   const plan = index ? planInstall(index, wanted, state.provided, { recommends: run.recommends }) : { order: [], missing: [] };
   const order = plan.order;
   const info = (name: string): PackageInfo => packageInfo(index!, name)!;
-  const requested = new Set(wanted.map((name) => providersOf(index!, name)[0]));
+  const requested = new Set(wanted);
   const extras = order.filter((name) => !requested.has(name));
   const planned = new Set(order);
   const suggested: string[] = [];
@@ -328,7 +366,8 @@ async function install(run: AptRun, names: readonly string[]): Promise<number> {
     run.files.write(`${base}.list`, `${['/.', ...paths].join('\n')}\n`);
     for (const [suffix, text] of Object.entries(found.info ?? {})) run.files.write(`${base}.${suffix}`, text, /^(pre|post)(inst|rm)$|^config$/.test(suffix) ? 0o755 : 0o644);
     const stanza = installedStanza(found.record);
-    state.stanzas.push(stanza);
+    // A package removed earlier keeps its record (config-files): installing it again replaces that record.
+    state.stanzas = [...state.stanzas.filter((other) => other.fields.get('Package') !== name), stanza];
     state.installed.set(name, stanza);
     if (!requested.has(name)) state.auto.add(name);
   }
@@ -363,15 +402,18 @@ async function processTriggers(run: AptRun, state: State, activated: ReadonlySet
 function withDependents(state: State, removing: Set<string>): void {
   for (let changed = true; changed; ) {
     changed = false;
-    const provided = new Set([...state.installed].filter(([name]) => !removing.has(name)).flatMap(([, stanza]) => providedNames(stanza)));
+    const before = new Set([...state.installed.values()].flatMap(providedNames));
+    const after = new Set([...state.installed].filter(([name]) => !removing.has(name)).flatMap(([, stanza]) => providedNames(stanza)));
     for (const [name, stanza] of state.installed) {
       if (removing.has(name)) continue;
       const relations = ['Pre-Depends', 'Depends'].map((field) => stanza.fields.get(field) ?? '').join(',');
+      const names = (group: string): string[] => group.split('|').map((alternative) => alternative.trim().split(/[\s(:]/)[0] ?? '');
+      // Only what the removal breaks: a dependency that was met before (an image may have others unmet already).
       const broken = relations
         .split(',')
         .map((group) => group.trim())
         .filter(Boolean)
-        .some((group) => !group.split('|').some((alternative) => provided.has(alternative.trim().split(/[\s(:]/)[0] ?? '')));
+        .some((group) => names(group).some((alternative) => before.has(alternative)) && !names(group).some((alternative) => after.has(alternative)));
       if (broken) {
         removing.add(name);
         changed = true;
@@ -436,10 +478,16 @@ async function remove(run: AptRun, names: readonly string[], purge: boolean, aut
   const freed = sorted.reduce((sum, name) => sum + Number(state.installed.get(name)?.fields.get('Installed-Size') ?? 0) * 1024, 0);
   await run.say(`After this operation, ${sizeToStr(freed)}B disk space will be freed.\n`);
   if (essential.length > 0 && !run.context.argv.includes('--allow-remove-essential')) {
-    await run.err('E: Removing essential system-critical packages is not permitted. This might break the system.\n');
-    return 100;
-  }
-  if (removing.size > names.length && !(await confirm(run))) return 1;
+    if (run.yes) {
+      await run.err('E: Essential packages were removed and -y was used without --allow-remove-essential.\n');
+      return 100;
+    }
+    const answer = await run.context.readLine("You are about to do something potentially harmful.\nTo continue type in the phrase 'Yes, do as I say!'\n ?] ");
+    if (answer !== 'Yes, do as I say!') {
+      await run.out('Abort.\n');
+      return 1;
+    }
+  } else if (!(await confirm(run))) return 1;
   await run.out(`${databaseLine(run.files, state)}\n`);
   const activated = new Set<string>();
   const purged: string[] = [];
@@ -512,6 +560,17 @@ Security details are available in apt-secure(8).
                                         This APT has Super Cow Powers.
 `;
 
+/** The command and package names: what is not an option, nor the value of one (-o Acquire::Retries=3, -t bookworm-backports, -c file). */
+function wordsOf(args: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (['-o', '--option', '-t', '--target-release', '--default-release', '-c', '--config-file'].includes(arg)) i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words;
+}
+
 /** -q, -qq, -q=2, --quiet: how much of its own output APT leaves out. */
 function quietLevel(args: readonly string[]): number {
   let level = 0;
@@ -532,8 +591,7 @@ function packageManager(tool: 'apt-get' | 'apt'): Command {
     async run(context) {
       const args = context.argv.slice(1);
       const files = PackageFiles.of(context);
-      const words = args.filter((arg) => !arg.startsWith('-'));
-      const [command, ...names] = words;
+      const [command, ...names] = wordsOf(args);
       if (args.includes('--version') || args.includes('-v')) {
         await context.stdout.write(`${APT_VERSION}\n`);
         return 0;

@@ -70,6 +70,25 @@ export const dpkg: Command = {
     const [option, ...rest] = context.argv.slice(1);
     const stanzas = parseStatus(readText(context, STATUS) ?? '');
     switch (option) {
+      case '--print-architecture':
+        await context.stdout.write('amd64\n');
+        return 0;
+      case '-S':
+      case '--search': {
+        // Which installed package owns a path, from their .list files.
+        let status = 0;
+        for (const pattern of rest) {
+          const owners = stanzas
+            .filter((stanza) => stanza.fields.get('Status')?.endsWith(' installed'))
+            .filter((stanza) => (readText(context, `${INFO}/${nameOf(stanza)}.list`) ?? '').split('\n').some((path) => path === pattern || (!pattern.startsWith('/') && path.includes(pattern))))
+            .map(nameOf);
+          if (owners.length === 0) {
+            await context.stderr.write(`dpkg-query: no path found matching pattern ${pattern}\n`);
+            status = 1;
+          } else await context.stdout.write(`${owners.join(', ')}: ${pattern}\n`);
+        }
+        return status;
+      }
       case '-l':
       case '--list':
         return list(context, stanzas, rest);
