@@ -523,6 +523,65 @@ async function upgrade(run: AptRun): Promise<number> {
   return 0;
 }
 
+/** The archive's Suite as apt list shows it: Debian names its releases stable, stable-updates, stable-security; Ubuntu by codename. */
+function suiteLabel(origin: string): string {
+  const suite = origin.split('/')[0] ?? '';
+  return suite.replace(/^bookworm/, 'stable');
+}
+
+/** A shell glob (apt list's patterns) as a regular expression for a whole name. */
+function globOf(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/** apt list [--installed] [--upgradable] [pattern…]: `name/suites version arch [flags]`, as apt 2.6 prints them. */
+async function list(run: AptRun, patterns: readonly string[], args: readonly string[]): Promise<number> {
+  await run.say(`Listing...${run.context.tty ? ' Done' : ''}\n`);
+  if (args.includes('--upgradable')) return 0;
+  const state = readState(run.files);
+  const loaded = await loadIndex(run);
+  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  const names = new Set([...state.installed.keys(), ...(args.includes('--installed') ? [] : Object.keys(index?.packages ?? {}))]);
+  const matchers = patterns.map(globOf);
+  const lines: string[] = [];
+  for (const name of [...names].sort()) {
+    if (matchers.length > 0 && !matchers.some((matcher) => matcher.test(name))) continue;
+    const stanza = state.installed.get(name);
+    const known = index ? packageInfo(index, name) : undefined;
+    const version = stanza?.fields.get('Version') ?? known?.version ?? '';
+    const architecture = stanza?.fields.get('Architecture') ?? known?.architecture ?? INDEX_ARCH;
+    const listed = known !== undefined && known.version === version;
+    const suites = [...(listed ? [suiteLabel(known.origin)] : []), ...(stanza ? ['now'] : [])].join(',');
+    const flags = stanza ? ` [installed${state.auto.has(name) ? ',automatic' : ''}${listed ? '' : ',local'}]` : '';
+    lines.push(`${name}/${suites} ${version} ${architecture}${flags}`);
+  }
+  if (lines.length > 0) await run.out(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** apt search: packages whose name or summary matches every pattern (regular expressions, case-insensitive), with their summaries. */
+async function search(run: AptRun, patterns: readonly string[]): Promise<number> {
+  const done = run.context.tty ? ' Done' : '';
+  await run.say(`Sorting...${done}\nFull Text Search...${done}\n`);
+  const state = readState(run.files);
+  const loaded = await loadIndex(run);
+  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  let matchers: RegExp[];
+  try {
+    matchers = patterns.map((pattern) => new RegExp(pattern, 'i'));
+  } catch {
+    await run.err(`E: Regex compilation error\n`);
+    return 100;
+  }
+  for (const [name, info] of Object.entries(index?.packages ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!matchers.every((matcher) => matcher.test(name) || matcher.test(info.summary))) continue;
+    const stanza = state.installed.get(name);
+    const flags = stanza ? ` [installed${state.auto.has(name) ? ',automatic' : ''}]` : '';
+    await run.out(`${name}/${suiteLabel(info.origin)}${stanza ? ',now' : ''} ${info.version} ${info.architecture}${flags}\n  ${info.summary}\n\n`);
+  }
+  return 0;
+}
+
 const USAGE = `${APT_VERSION}
 Usage: apt-get [options] command
        apt-get [options] install|remove pkg1 [pkg2 ...]
@@ -641,6 +700,14 @@ function packageManager(tool: 'apt-get' | 'apt'): Command {
         case 'clean':
         case 'autoclean':
           return 0;
+        case 'list':
+          if (tool === 'apt') return list(run, names, args);
+          break;
+        case 'search':
+          if (tool === 'apt') return search(run, names);
+          break;
+      }
+      switch (command) {
         default:
           await run.err(`E: Invalid operation ${command}\n`);
           return 100;
