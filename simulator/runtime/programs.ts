@@ -1,7 +1,7 @@
 import { hostTools } from '../host/programs';
 import type { Command } from '../shell/command';
 import { apk } from './programs/apk';
-import { apt, aptGet } from './programs/apt';
+import { apt, aptCache, aptGet } from './programs/apt';
 import { date } from './programs/date';
 import { dpkg } from './programs/dpkg';
 import { find } from './programs/find';
@@ -29,7 +29,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
 export function containerPrograms(): Map<string, Command> {
-  return new Map([apk, apt, aptGet, curl, date, dpkg, find, git, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
+  return new Map([apk, apt, aptCache, aptGet, curl, date, dpkg, find, git, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
 }
 
 const PROGRAMS = new Set(containerPrograms().keys());

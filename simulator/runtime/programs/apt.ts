@@ -7,6 +7,7 @@ import { packageInfo, planInstall, providersOf } from '../../packages/resolve';
 import { removePaths, unpackEntries } from '../../packages/unpack';
 import { displayName, INFO, installedStanza, isInstalled, parseStatus, providedNames, serializeStatus, STATUS, type DpkgStanza } from '../../packages/dpkg-database';
 import { accountOfProcess } from './identity';
+import { notSimulated } from './not-simulated';
 
 /**
  * apt-get and apt (APT 2.6, Debian 12; Ubuntu's images use the same here):
@@ -582,6 +583,52 @@ async function search(run: AptRun, patterns: readonly string[]): Promise<number>
   return 0;
 }
 
+/**
+ * apt-cache policy PKG…: what is installed, what would be, and where each
+ * version comes from, with APT's default priorities (500 for an archive,
+ * 100 for what dpkg has installed).
+ */
+async function policy(run: AptRun, names: readonly string[]): Promise<number> {
+  if (names.length === 0) return notSimulated(run.context, `${run.tool} policy`);
+  const state = readState(run.files);
+  const loaded = await loadIndex(run);
+  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  for (const name of names) {
+    const stanza = state.installed.get(name);
+    const known = index ? packageInfo(index, name) : undefined;
+    if (!stanza && !known) {
+      await run.out(`N: Unable to locate package ${name}\n`);
+      continue;
+    }
+    const installed = stanza?.fields.get('Version');
+    const candidate = known?.version ?? installed ?? '';
+    const uri = known ? index!.indexFiles.find((file) => file.name.endsWith(' Packages') && file.name.includes(` ${known.origin} `))?.name ?? '' : '';
+    const lines = [`${name}:`, `  Installed: ${installed ?? '(none)'}`, `  Candidate: ${candidate}`, '  Version table:'];
+    const versions = [...new Set([candidate, ...(installed ? [installed] : [])])];
+    for (const version of versions) {
+      const fromArchive = known?.version === version;
+      lines.push(`${version === installed ? ' *** ' : '     '}${version} ${fromArchive ? 500 : 100}`);
+      if (fromArchive) lines.push(`        500 ${uri}`);
+      if (version === installed) lines.push('        100 /var/lib/dpkg/status');
+    }
+    await run.out(`${lines.join('\n')}\n`);
+  }
+  return 0;
+}
+
+/** apt-cache: its policy query; the rest of it is not simulated. */
+export const aptCache: Command = {
+  name: 'apt-cache',
+  summary: 'query the APT cache',
+  async run(context) {
+    const files = PackageFiles.of(context);
+    const [command, ...names] = wordsOf(context.argv.slice(1));
+    if (!files || command !== 'policy') return notSimulated(context, `apt-cache${command ? ` ${command}` : ''}`);
+    const run: AptRun = { context, files, tool: 'apt-cache', yes: false, recommends: true, say: (text) => context.stdout.write(text), out: (text) => context.stdout.write(text), err: (text) => context.stderr.write(text) };
+    return policy(run, names);
+  },
+};
+
 const USAGE = `${APT_VERSION}
 Usage: apt-get [options] command
        apt-get [options] install|remove pkg1 [pkg2 ...]
@@ -705,6 +752,9 @@ function packageManager(tool: 'apt-get' | 'apt'): Command {
           break;
         case 'search':
           if (tool === 'apt') return search(run, names);
+          break;
+        case 'policy':
+          if (tool === 'apt') return policy(run, names);
           break;
       }
       switch (command) {
