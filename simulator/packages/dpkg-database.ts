@@ -42,8 +42,18 @@ export function isInstalled(stanza: DpkgStanza): boolean {
 
 /** The names an installed package answers to: its own and what it Provides. */
 export function providedNames(stanza: DpkgStanza): string[] {
-  const provides = (stanza.fields.get('Provides') ?? '').split(',').map((item) => item.trim().split(/[\s(]/)[0] ?? '').filter(Boolean);
-  return [stanza.fields.get('Package') ?? '', ...provides];
+  return [stanza.fields.get('Package') ?? '', ...relationGroups(stanza, ['Provides']).flat()];
+}
+
+/** A stanza's relation fields (Depends, Recommends…) as groups of alternative names, versions and `:any` dropped. */
+export function relationGroups(stanza: DpkgStanza, fields: readonly string[]): string[][] {
+  return fields
+    .map((field) => stanza.fields.get(field) ?? '')
+    .join(',')
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean)
+    .map((group) => group.split('|').map((alternative) => alternative.trim().split(/[\s(:]/)[0] ?? ''));
 }
 
 /** A record from the mirror (a control stanza without Status) as it is stored once installed: dpkg writes Status after Package, Essential and Protected. */

@@ -2,6 +2,7 @@ import type { CommandName } from 'just-bash';
 import type { LineCompleter } from '../session/types';
 import { completeLine } from '../session/completion';
 import { notSimulated } from './programs/not-simulated';
+import { relay } from './programs/relay';
 import { fileBytes } from '../archive/tar';
 import type { Container } from '../container/container';
 import type { Engine } from '../daemon/engine';
@@ -423,14 +424,6 @@ async function runScriptFile(userland: ContainerUserland, context: CommandContex
     return 127;
   }
   return relay(context, await asShell(shell, flavour, argv[0], async () => context.userland?.runScript(text.replace(/^#![^\n]*\n/, ''), argv.slice(1), argv[0])));
-}
-
-/** Writes what a nested run left over (its output for a pipe) and returns its status. */
-async function relay(context: CommandContext, result: ProcessResult | undefined): Promise<number> {
-  if (!result) return 126;
-  if (result.stdout) await context.stdout.write(result.stdout);
-  if (result.stderr) await context.stderr.write(result.stderr);
-  return result.exitCode;
 }
 
 function processIOOf(context: CommandContext): ProcessIO {

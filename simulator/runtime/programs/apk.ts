@@ -3,6 +3,7 @@ import { DOWNLOAD_BYTES_PER_MS } from '../../distribution/pull';
 import type { IndexFile, MirrorIndex, PackageInfo } from '../../packages/format';
 import { MirrorUnavailable } from '../../packages/mirrors';
 import { PackageFiles } from '../../packages/machine';
+import { globMatches } from '../../packages/glob';
 import { planInstall } from '../../packages/resolve';
 import { removePaths, unpackEntries } from '../../packages/unpack';
 import { INSTALLED, installedRecord, parseInstalled, q1, serializeInstalled, TRIGGERS, withoutConstraint, WORLD, type ApkRecord } from '../../packages/apk-database';
@@ -154,18 +155,13 @@ async function runTriggers(run: Run, index: MirrorIndex | undefined, records: re
   const lines: string[] = [];
   for (const record of records) {
     const watched = index?.packages[record.name]?.triggers ?? [];
-    const fires = watched.some((pattern) => [...touched].some((directory) => globRegex(pattern).test(directory)));
+    const fires = watched.some((pattern) => [...touched].some((directory) => globMatches(pattern, directory)));
     if (fires) {
       lines.push(`${q1(`${record.name}-${record.version}.trigger`)} ${watched.join(' ')}`);
       if (!run.options.quiet) await run.out(`Executing ${record.name}-${record.version}.trigger`);
     }
   }
   if (lines.length > 0) run.files.write(TRIGGERS, `${lines.join('\n')}\n`);
-}
-
-/** A shell glob (`*`, `?`) as a regular expression for a whole name. */
-function globRegex(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 }
 
 function directoriesOf(paths: readonly string[]): Set<string> {
@@ -441,9 +437,9 @@ async function search(run: Run, patterns: readonly string[]): Promise<number> {
   const index = await cachedIndex(run);
   if (!index) return 0;
   // A pattern without wildcards matches anywhere in the name, as apk's `*pattern*`.
-  const regexes = patterns.map((pattern) => globRegex(/[*?]/.test(pattern) ? pattern : `*${pattern}*`));
+  const globs = patterns.map((pattern) => (/[*?]/.test(pattern) ? pattern : `*${pattern}*`));
   const names = Object.keys(index.packages)
-    .filter((name) => regexes.length === 0 || regexes.some((regex) => regex.test(name)))
+    .filter((name) => globs.length === 0 || globs.some((glob) => globMatches(glob, name)))
     .sort();
   // -q: names only.
   for (const name of names) await run.out(run.options.quiet ? name : `${name}-${index.packages[name]?.version}`);

@@ -2,10 +2,11 @@ import type { Command, CommandContext } from '../../shell/command';
 import { DOWNLOAD_BYTES_PER_MS } from '../../distribution/pull';
 import type { MirrorIndex, PackageContents, PackageInfo } from '../../packages/format';
 import { MirrorUnavailable } from '../../packages/mirrors';
+import { globMatches } from '../../packages/glob';
 import { PackageFiles } from '../../packages/machine';
 import { packageInfo, planInstall, providersOf } from '../../packages/resolve';
 import { removePaths, unpackEntries } from '../../packages/unpack';
-import { displayName, INFO, installedStanza, isInstalled, parseStatus, providedNames, serializeStatus, STATUS, type DpkgStanza } from '../../packages/dpkg-database';
+import { displayName, INFO, installedStanza, isInstalled, parseStatus, providedNames, relationGroups, serializeStatus, STATUS, type DpkgStanza } from '../../packages/dpkg-database';
 import { accountOfProcess } from './identity';
 import { notSimulated } from './not-simulated';
 
@@ -122,6 +123,12 @@ async function loadIndex(run: AptRun): Promise<{ mirror: string; index: MirrorIn
     if (error instanceof MirrorUnavailable) return undefined;
     throw error;
   }
+}
+
+/** The index apt knows packages from: only once `apt-get update` has fetched its lists. */
+async function listedIndex(run: AptRun): Promise<{ mirror: string; index: MirrorIndex } | undefined> {
+  const loaded = await loadIndex(run);
+  return loaded && hasLists(run.files, loaded.index) ? loaded : undefined;
 }
 
 /** Whether `apt-get update` has been run: the Packages lists are there. */
@@ -257,8 +264,8 @@ async function confirm(run: AptRun): Promise<boolean> {
 async function install(run: AptRun, names: readonly string[]): Promise<number> {
   await header(run);
   const state = readState(run.files);
-  const loaded = await loadIndex(run);
-  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  const loaded = await listedIndex(run);
+  const index = loaded?.index;
   const wanted: string[] = [];
   const errors: string[] = [];
   const already: string[] = [];
@@ -401,20 +408,14 @@ async function processTriggers(run: AptRun, state: State, activated: ReadonlySet
 
 /** Adds what depends on a package being removed and would be left without it (removing libcurl4 removes curl). */
 function withDependents(state: State, removing: Set<string>): void {
+  const before = new Set([...state.installed.values()].flatMap(providedNames));
   for (let changed = true; changed; ) {
     changed = false;
-    const before = new Set([...state.installed.values()].flatMap(providedNames));
     const after = new Set([...state.installed].filter(([name]) => !removing.has(name)).flatMap(([, stanza]) => providedNames(stanza)));
     for (const [name, stanza] of state.installed) {
       if (removing.has(name)) continue;
-      const relations = ['Pre-Depends', 'Depends'].map((field) => stanza.fields.get(field) ?? '').join(',');
-      const names = (group: string): string[] => group.split('|').map((alternative) => alternative.trim().split(/[\s(:]/)[0] ?? '');
       // Only what the removal breaks: a dependency that was met before (an image may have others unmet already).
-      const broken = relations
-        .split(',')
-        .map((group) => group.trim())
-        .filter(Boolean)
-        .some((group) => names(group).some((alternative) => before.has(alternative)) && !names(group).some((alternative) => after.has(alternative)));
+      const broken = relationGroups(stanza, ['Pre-Depends', 'Depends']).some((group) => group.some((alternative) => before.has(alternative)) && !group.some((alternative) => after.has(alternative)));
       if (broken) {
         removing.add(name);
         changed = true;
@@ -434,15 +435,9 @@ function unneeded(state: State, removing: ReadonlySet<string>): string[] {
     if (needed.has(name)) continue;
     needed.add(name);
     const stanza = state.installed.get(name)!;
-    const relations = ['Pre-Depends', 'Depends', 'Recommends'].map((field) => stanza.fields.get(field) ?? '').join(',');
-    for (const group of relations.split(',').map((item) => item.trim()).filter(Boolean)) {
-      for (const alternative of group.split('|')) {
-        const provider = providers.get(alternative.trim().split(/[\s(:]/)[0] ?? '');
-        if (provider) {
-          queue.push(provider);
-          break;
-        }
-      }
+    for (const group of relationGroups(stanza, ['Pre-Depends', 'Depends', 'Recommends'])) {
+      const provider = group.map((alternative) => providers.get(alternative)).find((found) => found !== undefined);
+      if (provider) queue.push(provider);
     }
   }
   return [...state.installed.keys()].filter((name) => state.auto.has(name) && !needed.has(name) && !removing.has(name)).sort();
@@ -451,8 +446,8 @@ function unneeded(state: State, removing: ReadonlySet<string>): string[] {
 async function remove(run: AptRun, names: readonly string[], purge: boolean, autoremove: boolean): Promise<number> {
   await header(run);
   const state = readState(run.files);
-  const loaded = await loadIndex(run);
-  const known = (name: string): boolean => loaded !== undefined && hasLists(run.files, loaded.index) && packageInfo(loaded.index, name) !== undefined;
+  const loaded = await listedIndex(run);
+  const known = (name: string): boolean => loaded !== undefined && packageInfo(loaded.index, name) !== undefined;
   const removing = new Set<string>();
   for (const name of names) {
     if (state.installed.has(name)) removing.add(name);
@@ -530,23 +525,17 @@ function suiteLabel(origin: string): string {
   return suite.replace(/^bookworm/, 'stable');
 }
 
-/** A shell glob (apt list's patterns) as a regular expression for a whole name. */
-function globOf(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-}
-
 /** apt list [--installed] [--upgradable] [pattern…]: `name/suites version arch [flags]`, as apt 2.6 prints them. */
 async function list(run: AptRun, patterns: readonly string[], args: readonly string[]): Promise<number> {
   await run.say(`Listing...${run.context.tty ? ' Done' : ''}\n`);
   if (args.includes('--upgradable')) return 0;
   const state = readState(run.files);
-  const loaded = await loadIndex(run);
-  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  const loaded = await listedIndex(run);
+  const index = loaded?.index;
   const names = new Set([...state.installed.keys(), ...(args.includes('--installed') ? [] : Object.keys(index?.packages ?? {}))]);
-  const matchers = patterns.map(globOf);
   const lines: string[] = [];
   for (const name of [...names].sort()) {
-    if (matchers.length > 0 && !matchers.some((matcher) => matcher.test(name))) continue;
+    if (patterns.length > 0 && !patterns.some((pattern) => globMatches(pattern, name))) continue;
     const stanza = state.installed.get(name);
     const known = index ? packageInfo(index, name) : undefined;
     const version = stanza?.fields.get('Version') ?? known?.version ?? '';
@@ -565,8 +554,8 @@ async function search(run: AptRun, patterns: readonly string[]): Promise<number>
   const done = run.context.tty ? ' Done' : '';
   await run.say(`Sorting...${done}\nFull Text Search...${done}\n`);
   const state = readState(run.files);
-  const loaded = await loadIndex(run);
-  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  const loaded = await listedIndex(run);
+  const index = loaded?.index;
   let matchers: RegExp[];
   try {
     matchers = patterns.map((pattern) => new RegExp(pattern, 'i'));
@@ -591,8 +580,8 @@ async function search(run: AptRun, patterns: readonly string[]): Promise<number>
 async function policy(run: AptRun, names: readonly string[]): Promise<number> {
   if (names.length === 0) return notSimulated(run.context, `${run.tool} policy`);
   const state = readState(run.files);
-  const loaded = await loadIndex(run);
-  const index = loaded && hasLists(run.files, loaded.index) ? loaded.index : undefined;
+  const loaded = await listedIndex(run);
+  const index = loaded?.index;
   for (const name of names) {
     const stanza = state.installed.get(name);
     const known = index ? packageInfo(index, name) : undefined;

@@ -1,5 +1,6 @@
 import type { Command, CommandContext } from '../../shell/command';
 import { displayName, INFO, parseStatus, STATUS, type DpkgStanza } from '../../packages/dpkg-database';
+import { globMatches } from '../../packages/glob';
 import { notSimulated } from './not-simulated';
 import { readText } from './identity';
 
@@ -13,10 +14,9 @@ function nameOf(stanza: DpkgStanza): string {
   return displayName(stanza.fields.get('Package') ?? '', stanza.fields.get('Multi-Arch'), stanza.fields.get('Architecture') ?? '');
 }
 
-/** A shell glob as dpkg-query matches package names with it (fnmatch). */
+/** dpkg-query matches a pattern against the name with and without its architecture (`libc6:amd64`). */
 function matches(pattern: string, name: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return regex.test(name) || regex.test(name.split(':')[0] ?? name);
+  return globMatches(pattern, name) || globMatches(pattern, name.split(':')[0] ?? name);
 }
 
 /** The two status letters and error column of `dpkg -l`: ii for installed, rc for removed with its configuration kept. */

@@ -1,5 +1,6 @@
 import type { Command } from '../../shell/command';
 import { packageVersion } from './runtimes';
+import { relay } from './relay';
 
 /**
  * jq: the interpreter's jq, with `--version` answered as the installed jq
@@ -15,10 +16,6 @@ export const jq: Command = {
       await context.stdout.write(`jq-${packageVersion(context, 'jq') ?? '1.6'}\n`);
       return 0;
     }
-    const result = await context.userland?.runTool(['jq', ...args]);
-    if (!result) return 126;
-    if (result.stdout) await context.stdout.write(result.stdout);
-    if (result.stderr) await context.stderr.write(result.stderr);
-    return result.exitCode;
+    return relay(context, await context.userland?.runTool(['jq', ...args]));
   },
 };

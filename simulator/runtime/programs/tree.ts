@@ -1,4 +1,5 @@
 import type { Command } from '../../shell/command';
+import { relay } from './relay';
 
 /** tree's line drawing in a UTF-8 locale (its "UTF-8" charset: the vertical line is followed by two no-break spaces). */
 const UTF8_LINES: Record<string, string> = { '|-- ': '├── ', '`-- ': '└── ', '|   ': '│\u00a0\u00a0 ', '    ': '    ' };
@@ -22,9 +23,6 @@ export const tree: Command = {
     const args = context.argv.slice(1);
     const result = await context.userland?.runTool(['tree', ...args]);
     if (!result) return 126;
-    const drawn = inUtf8Locale(context.shell.env) ? result.stdout.replace(PREFIX, (prefix) => prefix.replace(/.{4}/g, (group) => UTF8_LINES[group] ?? group)) : result.stdout;
-    if (drawn) await context.stdout.write(drawn);
-    if (result.stderr) await context.stderr.write(result.stderr);
-    return result.exitCode;
+    return relay(context, inUtf8Locale(context.shell.env) ? { ...result, stdout: result.stdout.replace(PREFIX, (prefix) => prefix.replace(/.{4}/g, (group) => UTF8_LINES[group] ?? group)) } : result);
   },
 };

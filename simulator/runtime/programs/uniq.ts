@@ -1,4 +1,5 @@
 import type { Command } from '../../shell/command';
+import { relay } from './relay';
 
 /**
  * uniq, whose `-c` counts GNU coreutils and busybox both print seven wide
@@ -12,9 +13,6 @@ export const uniq: Command = {
     const result = await context.userland?.runTool(['uniq', ...args]);
     if (!result) return 126;
     const counting = args.some((arg) => arg === '--count' || /^-[a-zA-Z]*c/.test(arg));
-    const stdout = counting ? result.stdout.replace(/^ *(\d+) /gm, (_, count: string) => `${count.padStart(7)} `) : result.stdout;
-    if (stdout) await context.stdout.write(stdout);
-    if (result.stderr) await context.stderr.write(result.stderr);
-    return result.exitCode;
+    return relay(context, counting ? { ...result, stdout: result.stdout.replace(/^ *(\d+) /gm, (_, count: string) => `${count.padStart(7)} `) } : result);
   },
 };

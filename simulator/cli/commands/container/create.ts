@@ -28,6 +28,13 @@ export const CONTAINER_FLAGS: FlagSpec[] = [
   { name: 'workdir', shorthand: 'w', type: 'string', usage: 'Working directory inside the container' },
 ];
 
+/** Flags of docker run that other commands share (docker exec's -e, -i, -t, -w…), by name. */
+export function containerFlag(name: string): FlagSpec {
+  const found = CONTAINER_FLAGS.find((flag) => flag.name === name);
+  if (!found) throw new Error(`docker run has no --${name}`);
+  return found;
+}
+
 /**
  * The image for a new container, pulled first when it is not here — with
  * `Unable to find image '…' locally` and the pull's progress on stderr, as

@@ -4,7 +4,7 @@ import { abortable } from '../../../session/clock';
 import type { DockerCommand } from '../../command';
 import { runningContainer } from './each';
 import { attachedIO } from './run';
-import { ClientError, envFiles } from './create';
+import { ClientError, containerFlag, envFiles } from './create';
 
 /**
  * docker exec: a new process in a running container, in the same files as
@@ -21,14 +21,14 @@ export const execCommand: DockerCommand = {
     { name: 'detach', shorthand: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
     // Accepted as Docker accepts it; nothing here detaches by keys.
     { name: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a\ncontainer' },
-    { name: 'env', shorthand: 'e', type: 'list', usage: 'Set environment variables' },
-    { name: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
-    { name: 'interactive', shorthand: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+    containerFlag('env'),
+    containerFlag('env-file'),
+    containerFlag('interactive'),
     // Accepted: a simulated process has no capabilities to extend.
     { name: 'privileged', type: 'bool', usage: 'Give extended privileges to the command' },
-    { name: 'tty', shorthand: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
+    containerFlag('tty'),
     { name: 'user', shorthand: 'u', type: 'string', usage: 'Username or UID (format:\n"<name|uid>[:<group|gid>]")' },
-    { name: 'workdir', shorthand: 'w', type: 'string', usage: 'Working directory inside the container' },
+    containerFlag('workdir'),
   ],
   interspersed: false,
   args: { kind: 'min', count: 2 },
