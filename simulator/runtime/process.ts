@@ -9,18 +9,6 @@ export const SIGNALS = {
   SIGPWR: 30, SIGSYS: 31,
 } as const;
 
-const BY_NAME: Readonly<Record<string, number>> = SIGNALS;
-
-/** `TERM`, `SIGTERM`, `15` → 15; undefined when Docker would refuse it (moby's signal.ParseSignal). */
-export function parseSignal(text: string): number | undefined {
-  if (/^\d+$/.test(text)) {
-    const number = Number(text);
-    return number >= 1 && number <= 64 ? number : undefined;
-  }
-  const name = text.toUpperCase();
-  return BY_NAME[name.startsWith('SIG') ? name : `SIG${name}`];
-}
-
 /** What a process writes and reads: attached streams and the container's log. */
 export interface ProcessIO {
   stdout: OutputStream;

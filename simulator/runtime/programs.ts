@@ -27,12 +27,14 @@ export type Behaviour =
   | { kind: 'program'; name: string }
   | { kind: 'unknown' };
 
-/** Programs whose container behaviour Layerlab implements, by the name they are installed under. */
-export function containerPrograms(): Map<string, Command> {
-  return new Map([apk, apt, aptCache, aptGet, curl, date, dpkg, find, git, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]));
-}
+/** Programs whose container behaviour Layerlab implements, by the name they are installed under (built once: every command in a container looks here). */
+const CONTAINER_PROGRAMS: ReadonlyMap<string, Command> = new Map(
+  [apk, apt, aptCache, aptGet, curl, date, dpkg, find, git, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]),
+);
 
-const PROGRAMS = new Set(containerPrograms().keys());
+export function containerPrograms(): ReadonlyMap<string, Command> {
+  return CONTAINER_PROGRAMS;
+}
 
 /** The interpreter's tools that container binaries map onto (its shells are Layerlab's; its stand-ins for identity tools are replaced). */
 export const INTERPRETER_TOOLS: readonly string[] = hostTools().filter((name) => !['bash', 'sh', 'which', 'hostname', 'whoami', 'help', 'history'].includes(name));
@@ -59,7 +61,7 @@ export function behaviourOf(program: string, invokedAs: string): Behaviour {
   const name = ALTERNATIVES[installed] ?? installed.replace(/^(python3)\.\d+$/, '$1');
   if (name === 'sh' || name === 'ash') return { kind: 'shell', flavour: program === 'dash' ? 'dash' : 'ash' };
   if (name === 'bash' || name === 'dash') return { kind: 'shell', flavour: name };
-  if (PROGRAMS.has(name)) return { kind: 'program', name };
+  if (CONTAINER_PROGRAMS.has(name)) return { kind: 'program', name };
   if (TOOLS.has(name)) return { kind: 'tool', name };
   return { kind: 'unknown' };
 }

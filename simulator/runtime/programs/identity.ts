@@ -61,10 +61,14 @@ export const hostname: Command = {
   },
 };
 
+/** A user (`name`, `uid`, `name:group`) as the machine's /etc/passwd and /etc/group know it. */
+export function accountNamed(context: CommandContext, user: string): ReturnType<typeof accountOf> {
+  return accountOf({ read: (path) => readText(context, path) }, user);
+}
+
 /** Who runs this: the container's configured user, or on the learner's machine, the owner of their shell. */
 export function accountOfProcess(context: CommandContext): ReturnType<typeof accountOf> {
-  const user = context.container ? context.container.config.User ?? '' : String(context.files?.owner.uid ?? 0);
-  return accountOf({ read: (path) => readText(context, path) }, user);
+  return accountNamed(context, context.container ? context.container.config.User ?? '' : String(context.files?.owner.uid ?? 0));
 }
 
 /** whoami: the name of the user the process runs as. */

@@ -186,13 +186,12 @@ function longListing(context: CommandContext, items: Item[], options: Options, d
   const now = context.clock.now();
   const rows = items.map((item) => {
     const node = item.node;
-    const size = node.type === 'file' && options.human ? human(sizeOf(node)) : String(sizeOf(node));
     return {
       mode: modeString(node),
       links: String(linkCount(context, item)),
       owner: users.get(node.uid) ?? String(node.uid),
       group: groups.get(node.gid) ?? String(node.gid),
-      size: options.human ? human(sizeOf(node)) : size,
+      size: options.human ? human(sizeOf(node)) : String(sizeOf(node)),
       date: dateOf(node.mtime, now),
       name: node.type === 'symlink' ? `${item.name} -> ${node.target}` : item.name + (options.classify ? classifier(node) : ''),
     };

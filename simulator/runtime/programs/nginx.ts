@@ -1,8 +1,7 @@
 import type { Command, CommandContext } from '../../shell/command';
 import { ENGINE_VERSION, HOST_INFO } from '../../daemon/version';
 import { SIGNALS } from '../process';
-import { accountOf } from '../users';
-import { readText } from './identity';
+import { accountNamed } from './identity';
 import { untilSignalled } from './until-signalled';
 
 const VERSION = '1.27.5';
@@ -38,7 +37,7 @@ export const nginx: Command = {
     const table = context.processes;
     const master = table?.entries.find((entry) => entry.pid === 1 && entry.argv.includes('nginx'));
     if (master) master.argv = [`nginx: master process ${context.argv.join(' ')}`];
-    const workerUid = accountOf({ read: (path) => readText(context, path) }, 'nginx').uid;
+    const workerUid = accountNamed(context, 'nginx').uid;
     const forked = master ? workers.map((pid) => table?.spawn({ ppid: 1, uid: workerUid, argv: ['nginx: worker process'], started: context.clock.now(), tty: false }, pid)) : [];
     await notice(1, 'using the "epoll" event method');
     await notice(1, `nginx/${VERSION}`);

@@ -1,6 +1,6 @@
 import type { Command } from '../../shell/command';
-import { accountOf, namesById } from '../users';
-import { readText } from './identity';
+import { namesById } from '../users';
+import { accountOfProcess, readText } from './identity';
 
 /**
  * busybox ps: the container's processes, as its PID namespace shows them
@@ -15,7 +15,7 @@ export const ps: Command = {
     const nameOf = (uid: number): string => users.get(uid) ?? String(uid);
     // Run by `docker exec c ps`, ps is already listed as the exec'd process.
     const listed = table?.entries.some((entry) => entry.argv.join(' ') === context.argv.join(' '));
-    const self = listed ? undefined : table?.spawn({ ppid: 1, uid: accountOf({ read: (path) => readText(context, path) }, context.container?.config.User ?? '').uid, argv: context.argv, started: context.clock.now(), tty: context.tty });
+    const self = listed ? undefined : table?.spawn({ ppid: 1, uid: accountOfProcess(context).uid, argv: context.argv, started: context.clock.now(), tty: context.tty });
     try {
       const rows = [...(table?.entries ?? [])].sort((a, b) => a.pid - b.pid).map((entry) => `${String(entry.pid).padStart(5)} ${nameOf(entry.uid).slice(0, 8).padEnd(8)}  0:00 ${entry.argv.join(' ')}\n`);
       await context.stdout.write(`PID   USER     TIME  COMMAND\n${rows.join('')}`);
