@@ -39,9 +39,9 @@ export class TerminalPage {
     await expect.poll(() => this.text(), { timeout }).toMatch(typeof fragment === 'string' ? new RegExp(escapeRegExp(fragment)) : fragment);
   }
 
-  /** Waits until the last line is an idle shell prompt. */
+  /** Waits until the last line is an idle shell prompt (in the home directory or below it). */
   async waitForPrompt(timeout = 10_000): Promise<void> {
-    await expect.poll(() => this.lastLine(), { timeout }).toMatch(/^learner@layerlab:~\$ $/);
+    await expect.poll(() => this.lastLine(), { timeout }).toMatch(/^learner@layerlab:~(\/[^$]*)?\$ $/);
   }
 }
 

@@ -27,6 +27,8 @@ export interface DiskUsage {
   layersSize: number;
   images: ImageUsage[];
   containers: ContainerUsage[];
+  /** BuildKit's cache records and the bytes of the layers they made. */
+  buildCache: { count: number; size: number };
 }
 
 /**
@@ -40,7 +42,7 @@ export interface DiskUsage {
  *   images other than intermediate ones;
  * - containers are all containers, newest first, with their layer sizes.
  *
- * The simulator has no volumes and no build cache, so those are empty.
+ * The simulator has no volumes; the build cache counts BuildKit's records.
  */
 export function diskUsage(engine: Engine): DiskUsage {
   const layerSize = (chainId: Digest): number => engine.layers.get(chainId)?.size ?? 0;
@@ -65,9 +67,11 @@ export function diskUsage(engine: Engine): DiskUsage {
     return { summary, sharedSize, containers: containers.filter((container) => container.image === summary.id).length };
   });
 
+  const cache = engine.buildCache.all();
   return {
     layersSize,
     images,
+    buildCache: { count: cache.length, size: cache.reduce((sum, record) => sum + record.size, 0) },
     containers: containers.map((container) => {
       const sizeRw = containerLayerSize(container);
       const image = engine.images.get(container.image);

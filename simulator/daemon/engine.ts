@@ -1,4 +1,5 @@
 import type { RunningProcess } from '../runtime/process';
+import { BuildCache } from '../builder/cache';
 import { ContainerStore } from '../container/store';
 import { ContentStore } from '../content/store';
 import { chainIdOf, type Digest } from '../digest/digest';
@@ -33,6 +34,8 @@ export class Engine {
   readonly images = new ImageStore();
   readonly references: ReferenceStore;
   readonly containers = new ContainerStore();
+  /** BuildKit's cache of build steps, shared by every build of the session. */
+  readonly buildCache = new BuildCache();
   /** The processes of running containers (not part of a snapshot: a restored container has none). */
   readonly processes = new Map<string, RunningProcess>();
   /** Called when a container writes to its log (docker logs -f). */

@@ -6,6 +6,7 @@ import { resumeContainers } from './lifecycle';
 import { isDigest, type Digest } from '../digest/digest';
 import { ReferenceStore } from '../reference/store';
 import { Engine, type EngineOptions } from './engine';
+import type { CacheRecord } from '../builder/cache';
 
 /** Bumped whenever the shape changes; older snapshots are refused with a clear message, never misread. */
 export const ENGINE_SNAPSHOT_VERSION = 1;
@@ -18,6 +19,8 @@ export interface EngineSnapshot {
   layers: Array<{ chainId: Digest; diffId: Digest; parent?: Digest; size: number; references: number; changes: SerializedChange[] }>;
   references: unknown;
   containers: Array<Omit<Container, 'layer'> & { changes: SerializedChange[] }>;
+  /** BuildKit's cache records; absent in snapshots from before builds existed. */
+  buildCache?: CacheRecord[];
 }
 
 /** Layers never change once stored: each is serialized once, not at every snapshot (one after every command line). */
@@ -52,6 +55,7 @@ export function snapshotEngine(engine: Engine): EngineSnapshot {
     })),
     references: engine.references.toJSON(),
     containers: engine.containers.list().map(({ layer, ...container }) => ({ ...container, changes: serializeChangeset(layer.changeset()) })),
+    buildCache: engine.buildCache.all(),
   };
 }
 
@@ -109,9 +113,30 @@ export function restoreEngine(value: unknown, options: Omit<EngineOptions, 'seed
     const layer = new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image)), deserializeChangeset(changes, `containers[${index}].changes`));
     engine.containers.add({ ...container, layer });
   }
+  if (snapshot.buildCache !== undefined) restoreBuildCache(engine, list(snapshot.buildCache, 'buildCache'));
   // A running container needs its process: they were not part of the snapshot, so they start again.
   resumeContainers(engine);
   return engine;
+}
+
+/** The build cache's records, each pointing at layers the snapshot holds (their references are counted there). */
+function restoreBuildCache(engine: Engine, records: unknown[]): void {
+  for (const [index, item] of records.entries()) {
+    const where = `buildCache[${index}]`;
+    const saved = record(item, where);
+    if (typeof saved.key !== 'string' || typeof saved.description !== 'string') throw new InvalidSnapshotError(`${where}: missing key or description`);
+    const top = saved.top === undefined ? undefined : digest(saved.top, `${where}.top`);
+    if (top && !engine.layers.has(top)) throw new InvalidSnapshotError(`${where}: layer ${top} is not in the snapshot`);
+    engine.buildCache.restore({
+      key: saved.key,
+      top,
+      ...(saved.diffId === undefined ? {} : { diffId: digest(saved.diffId, `${where}.diffId`) }),
+      created: number(saved.created, `${where}.created`),
+      lastUsed: number(saved.lastUsed, `${where}.lastUsed`),
+      description: saved.description,
+      size: number(saved.size, `${where}.size`),
+    });
+  }
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

@@ -50,6 +50,13 @@ export class Xoshiro128 {
     for (let i = 0; i < bytes; i += 4) out += this.nextUint32().toString(16).padStart(8, '0');
     return out.slice(0, bytes * 2);
   }
+
+  /** `length` random characters of [a-z0-9]: BuildKit's identity.NewID (the `moby::…` refs of its errors). */
+  base36(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += (this.nextUint32() % 36).toString(36);
+    return out;
+  }
 }
 
 function rotl(x: number, k: number): number {

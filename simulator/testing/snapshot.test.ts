@@ -31,6 +31,10 @@ const STEPS = [
   'docker rmi -f snap',
   'docker rm box',
   'docker save -o hw.tar hello-world',
+  `mkdir -p app && printf 'FROM busybox\\nCOPY hello.txt /\\nRUN wc -c /hello.txt > /size\\nCMD ["cat", "/size"]\\n' > app/Dockerfile && cp hello.txt app/`,
+  'docker build -q -t built app',
+  'DOCKER_BUILDKIT=0 docker build -q -t classic app',
+  'docker builder prune -af',
   'cd /tmp',
   'cd',
 ];
@@ -46,6 +50,9 @@ const PROBES = [
   'pwd',
   'docker create --name probe busybox',
   'docker ps -a --no-trunc',
+  'docker system df',
+  'docker build --progress=plain -t probe-build app',
+  'DOCKER_BUILDKIT=0 docker build -t probe-classic app',
 ];
 
 async function observe(session: Session): Promise<string[]> {

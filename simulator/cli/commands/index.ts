@@ -17,6 +17,8 @@ import { runCommand } from './container/run';
 import { startCommand } from './container/start';
 import { killCommand, restartCommand, stopCommand } from './container/stop';
 import { topCommand } from './container/top';
+import { buildCommand } from './image/build';
+import { builderPruneCommand } from './builder/prune';
 import { imageInspectCommand } from './image/inspect';
 import { imagePruneCommand } from './image/prune';
 import { loadCommand } from './image/load';
@@ -38,6 +40,7 @@ const imageCommand: ManagementCommand = {
   short: 'Manage images',
   category: { group: 'management' },
   subcommands: [
+    buildCommand,
     historyCommand,
     imageInspectCommand,
     loadCommand,
@@ -48,6 +51,15 @@ const imageCommand: ManagementCommand = {
     saveCommand,
     tagCommand,
   ],
+};
+
+/** `docker builder …`: the build commands. */
+const builderCommand: ManagementCommand = {
+  kind: 'management',
+  name: 'builder',
+  short: 'Manage builds',
+  category: { group: 'management' },
+  subcommands: [buildCommand, builderPruneCommand],
 };
 
 /** `docker container …`: the container commands under their management names. */
@@ -62,6 +74,8 @@ const containerCommand: ManagementCommand = {
 /** Every docker command the simulator implements. */
 export const DOCKER_COMMANDS: readonly RootCommand[] = [
   attachCommand,
+  buildCommand,
+  builderCommand,
   commitCommand,
   containerCommand,
   cpCommand,

@@ -71,7 +71,7 @@ function summaryRows(usage: DiskUsage) {
       Type: 'Containers',
     },
     { Active: '0', Reclaimable: humanSize(0), Size: humanSize(0), TotalCount: '0', Type: 'Local Volumes' },
-    { Active: '0', Reclaimable: humanSize(0), Size: humanSize(0), TotalCount: '0', Type: 'Build Cache' },
+    { Active: '0', Reclaimable: humanSize(usage.buildCache.size), Size: humanSize(usage.buildCache.size), TotalCount: String(usage.buildCache.count), Type: 'Build Cache' },
   ];
 }
 
@@ -134,7 +134,7 @@ function render(usage: DiskUsage, format: string, verbose: boolean, now: number)
       `Images space usage:\n\n${table(IMAGE_TABLE, IMAGE_HEADERS, rows.Images, '*formatter.imageContext')}`,
       `\nContainers space usage:\n\n${table(CONTAINER_TABLE, CONTAINER_HEADERS, rows.Containers, '*formatter.ContainerContext')}`,
       `\nLocal Volumes space usage:\n\n${table(VOLUME_TABLE, VOLUME_HEADERS, rows.Volumes, '*formatter.volumeContext')}`,
-      `\nBuild cache usage: ${humanSize(0)}\n\n${table(BUILD_CACHE_TABLE, BUILD_CACHE_HEADERS, rows.BuildCache, '*formatter.buildCacheContext')}`,
+      `\nBuild cache usage: ${humanSize(usage.buildCache.size)}\n\n${table(BUILD_CACHE_TABLE, BUILD_CACHE_HEADERS, rows.BuildCache, '*formatter.buildCacheContext')}`,
     ].join('');
   }
   if (verbose) {

@@ -1,0 +1,58 @@
+/**
+ * A failed BuildKit build, and how buildx reports it: the failing step's
+ * last log lines in a `------` box, the Dockerfile excerpt with `>>>` on the
+ * lines at fault (buildkit solver/errdefs Source.Print), then
+ * `ERROR: failed to solve: <cause>`.
+ */
+import type { Vertex } from './progress';
+
+export class BuildFailure extends Error {
+  constructor(
+    message: string,
+    /** The step that failed, for the log box. */
+    readonly vertex?: Vertex,
+    /** The Dockerfile lines at fault (1-based, inclusive). */
+    readonly lines?: readonly [number, number],
+  ) {
+    super(message);
+    this.name = 'BuildFailure';
+  }
+}
+
+/** Source.Print: two lines of context around a multi-line range, four around a single line, within the file. */
+export function dockerfileExcerpt(text: string, filename: string, [first, last]: readonly [number, number]): string {
+  const lines = text.split('\n');
+  if (first < 1 || first > lines.length) return '';
+  let start = first;
+  let end = Math.min(last, lines.length);
+  const pad = end === start ? 4 : 2;
+  for (let p = 0; p < pad; ) {
+    if (start > 1) {
+      start--;
+      p++;
+    }
+    if (end !== lines.length) {
+      end++;
+      p++;
+    }
+    p++;
+  }
+  let out = `${filename}:${first}\n--------------------\n`;
+  for (let i = start; i <= end; i++) {
+    const marker = i >= first && i <= last ? '>>>' : '   ';
+    out += ` ${String(i).padStart(3)} | ${marker} ${lines[i - 1] ?? ''}\n`;
+  }
+  return `${out}--------------------\n`;
+}
+
+/** Everything buildx prints after the progress display when the build fails. */
+export function failureReport(failure: BuildFailure, dockerfile: { text: string; filename: string } | undefined): string {
+  let out = '';
+  if (failure.vertex) {
+    out += `------\n > ${failure.vertex.name}:\n`;
+    for (const { time, text } of failure.vertex.logs.slice(-10)) out += `${((time - failure.vertex.started) / 1000).toFixed(3)} ${text}\n`;
+    out += '------\n';
+  }
+  if (dockerfile && failure.lines) out += dockerfileExcerpt(dockerfile.text, dockerfile.filename, failure.lines);
+  return `${out}ERROR: failed to solve: ${failure.message}\n`;
+}
