@@ -1,6 +1,7 @@
 // Engine figures for `npm run bench`: command latencies over a scripted
-// session, cold and warm pulls of every catalog image, docker save, and the
-// heap after pulling the whole catalog. Prints JSON lines on stdout.
+// session, cold and warm pulls of every catalog image, docker save, docker
+// build (against buildah when it is installed), and the heap after pulling
+// the whole catalog. Prints JSON lines on stdout.
 import { readFile } from 'node:fs/promises';
 import { createSession } from '../simulator';
 import { ManualClock } from '../simulator/session/clock';
@@ -9,6 +10,8 @@ import { PackageMirrors } from '../simulator/packages/mirrors';
 import { createHostFilesystem } from '../simulator/host/filesystem';
 import type { Session, TerminalIO } from '../simulator/session/types';
 import { warmUp } from '../simulator/session/warm-up';
+import { fiftyInstructionContext, multiStageContext, writeContextToHost } from '../simulator/testing/build-context';
+import { Buildah, buildahUnavailable, writeContextDir } from '../simulator/testing/buildah';
 
 const catalogRoot = new URL('../public/catalog/', import.meta.url);
 const loader = async (path: string) => JSON.parse(await readFile(new URL(path, catalogRoot), 'utf8')) as unknown;
@@ -18,7 +21,7 @@ const images = Object.entries(index.repositories).flatMap(([name, repo]) => Obje
 const sink: TerminalIO = { columns: 80, write: async () => undefined, readLine: async () => null };
 const emit = (metric: string, value: number, unit: string) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit }));
 const mirrors = new PackageMirrors(loader);
-const newSession = (registry = new CatalogRegistry(loader)) => createSession({ clock: new ManualClock(Date.UTC(2026, 11, 1)), registry, mirrors, host: createHostFilesystem() });
+const newSession = (registry = new CatalogRegistry(loader), host = createHostFilesystem()) => createSession({ clock: new ManualClock(Date.UTC(2026, 11, 1)), registry, mirrors, host });
 
 async function timed(session: Session, line: string): Promise<number> {
   const start = performance.now();
@@ -137,6 +140,46 @@ const saveSession = newSession(shared);
 const saveTarget = images.find((image) => image.startsWith('ubuntu:')) ?? 'debian:bookworm';
 await timed(saveSession, `docker pull -q ${saveTarget}`);
 emit(`engine.save.${saveTarget}`, await timed(saveSession, `docker save -o out.tar ${saveTarget}`), 'ms');
+
+// docker build of a 50-instruction FROM-scratch Dockerfile (goals: 100 ms uncached, 20 ms cached) and of a
+// multi-stage one, each the median of ten builds after one unmeasured build (the first use of the builder's code).
+const buildHost = createHostFilesystem();
+writeContextToHost(buildHost, 'fifty', fiftyInstructionContext());
+writeContextToHost(buildHost, 'multi', multiStageContext());
+const buildSession = newSession(shared, buildHost);
+const buildSamples = async (line: string): Promise<number> => {
+  await timed(buildSession, line);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) samples.push(await timed(buildSession, line));
+  return percentile(samples, 50);
+};
+const uncached = await buildSamples('docker build --no-cache -q -t bench/fifty fifty');
+emit('build.fifty_instructions.uncached', uncached, 'ms');
+emit('build.fifty_instructions.cached', await buildSamples('docker build -q -t bench/fifty fifty'), 'ms');
+await timed(buildSession, 'docker pull -q alpine');
+emit('build.multi_stage', await buildSamples('docker build --no-cache -q -t bench/multi multi'), 'ms');
+
+// The same 50-instruction build by buildah (uncached: a fresh store each time; vfs, chroot isolation), when it is
+// installed and can build here; nothing otherwise. The median of three: each takes seconds, and buildah's
+// binaries are already warm from the probe build of buildahUnavailable.
+if (buildahUnavailable() === undefined) {
+  const buildahMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const buildah = new Buildah();
+    try {
+      const context = `${buildah.directory}/fifty`;
+      writeContextDir(context, fiftyInstructionContext());
+      const start = performance.now();
+      buildah.bud(context, 'bench-fifty');
+      buildahMs.push(performance.now() - start);
+    } finally {
+      buildah.dispose();
+    }
+  }
+  const buildahMedian = percentile(buildahMs, 50);
+  emit('build.buildah_fifty_instructions', buildahMedian, 'ms');
+  emit('build.buildah_ratio', buildahMedian / uncached, 'ratio');
+}
 
 // Heap after pulling the whole catalog, against the bytes the layers stand for.
 globalThis.gc?.();
