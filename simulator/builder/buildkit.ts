@@ -28,6 +28,7 @@ import { expandFlag, expandWord } from './dockerfile/expand';
 import type { Dockerfile, Instruction } from './dockerfile/instruction';
 import { buildStages, findStage, selectTarget, type Stage } from './dockerfile/stages';
 import { BuildFailure } from './failure';
+import { lintDockerfile } from './lint';
 import { cloneState, fromConfig, runCommandString, scratchState, type ImageState } from './image-state';
 import { applyMetadata, globalArgValues, type ArgScope } from './metadata';
 import { parseDockerfile, DockerfileParseError } from './dockerfile/parse';
@@ -112,7 +113,7 @@ class BuildKitSolver {
     return expandWord(stage.baseName, this.scope.globalArgs, this.scope.escapeToken);
   }
 
-  private baseStage(stage: Stage): Stage | undefined {
+  baseStage(stage: Stage): Stage | undefined {
     const name = this.baseName(stage).toLowerCase();
     return this.stages.slice(0, stage.index).find((s) => s.name !== '' && s.name === name);
   }
@@ -463,6 +464,7 @@ export async function buildWithBuildKit(engine: Engine, request: BuildRequest, p
     throw error;
   }
   const solver = new BuildKitSolver(engine, request, progress, dockerfile, stages, globalArgs);
+  for (const warning of lintDockerfile(stages, solver.reachable(target), (stage) => solver.baseStage(stage))) await progress.warn(definition, warning);
   const result = await solver.solve(target);
   return exportImage(engine, request, progress, solver.finalConfig(result.state), result.state.top);
 }

@@ -45,14 +45,16 @@ export function dockerfileExcerpt(text: string, filename: string, [first, last]:
   return `${out}--------------------\n`;
 }
 
-/** Everything buildx prints after the progress display when the build fails. */
-export function failureReport(failure: BuildFailure, dockerfile: { text: string; filename: string } | undefined): string {
-  let out = '';
-  if (failure.vertex) {
-    out += `------\n > ${failure.vertex.name}:\n`;
-    for (const { time, text } of failure.vertex.logs.slice(-10)) out += `${((time - failure.vertex.started) / 1000).toFixed(3)} ${text}\n`;
-    out += '------\n';
-  }
-  if (dockerfile && failure.lines) out += dockerfileExcerpt(dockerfile.text, dockerfile.filename, failure.lines);
-  return `${out}ERROR: failed to solve: ${failure.message}\n`;
+/** The failing step's box, which the progress printer adds at the end of its display. */
+export function failureBox(failure: BuildFailure): string {
+  if (!failure.vertex) return '';
+  let out = `------\n > ${failure.vertex.name}:\n`;
+  for (const { time, text } of failure.vertex.logs.slice(-10)) out += `${((time - failure.vertex.started) / 1000).toFixed(3)} ${text}\n`;
+  return `${out}------\n`;
+}
+
+/** What buildx prints of the error itself: the Dockerfile excerpt, then `ERROR: failed to solve: …`. */
+export function failureSummary(failure: BuildFailure, dockerfile: { text: string; filename: string } | undefined): string {
+  const excerpt = dockerfile && failure.lines ? dockerfileExcerpt(dockerfile.text, dockerfile.filename, failure.lines) : '';
+  return `${excerpt}ERROR: failed to solve: ${failure.message}\n`;
 }

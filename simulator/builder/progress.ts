@@ -26,6 +26,8 @@ export interface Vertex {
   error?: string;
   statuses: VertexStatus[];
   logs: Array<{ time: number; text: string }>;
+  /** Build checks reported against it (the Dockerfile's, on `load build definition`). */
+  warnings: string[];
 }
 
 /** Where progress goes as it happens. */
@@ -33,6 +35,7 @@ export interface ProgressDisplay {
   started(vertex: Vertex): Promise<void>;
   logged(vertex: Vertex, line: string, time: number): Promise<void>;
   statusChanged(vertex: Vertex, status: VertexStatus): Promise<void>;
+  warned(vertex: Vertex, warning: string): Promise<void>;
   completed(vertex: Vertex): Promise<void>;
   /** The build is over: the final frame (tty). */
   finish(): Promise<void>;
@@ -51,7 +54,7 @@ export class BuildProgress {
   }
 
   async start(name: string): Promise<Vertex> {
-    const vertex: Vertex = { index: this.vertices.length + 1, name, started: this.clock.now(), statuses: [], logs: [] };
+    const vertex: Vertex = { index: this.vertices.length + 1, name, started: this.clock.now(), statuses: [], logs: [], warnings: [] };
     this.vertices.push(vertex);
     await this.display.started(vertex);
     return vertex;
@@ -70,6 +73,16 @@ export class BuildProgress {
     const status: VertexStatus = { id, started: options.started ?? this.clock.now(), completed: this.clock.now(), ...(options.current !== undefined ? { current: options.current } : {}), ...(options.total !== undefined ? { total: options.total } : {}) };
     vertex.statuses.push(status);
     await this.display.statusChanged(vertex, status);
+  }
+
+  /** Every warning of the build, in order: buildx's summary lists them after the display. */
+  get warnings(): string[] {
+    return this.vertices.flatMap((vertex) => vertex.warnings);
+  }
+
+  async warn(vertex: Vertex, warning: string): Promise<void> {
+    vertex.warnings.push(warning);
+    await this.display.warned(vertex, warning);
   }
 
   async done(vertex: Vertex, outcome: { cached?: boolean; error?: string } = {}): Promise<void> {
@@ -126,6 +139,11 @@ export class PlainDisplay implements ProgressDisplay {
     await this.write(`#${vertex.index} ${status.id}${amount}${took >= 50 ? ` ${seconds(took)}s` : ''} done\n`);
   }
 
+  async warned(vertex: Vertex, warning: string): Promise<void> {
+    await this.header(vertex);
+    await this.write(`#${vertex.index} WARN: ${warning}\n`);
+  }
+
   async completed(vertex: Vertex): Promise<void> {
     await this.header(vertex);
     if (vertex.cached) await this.write(`#${vertex.index} CACHED\n`);
@@ -141,6 +159,7 @@ export class PlainDisplay implements ProgressDisplay {
 const REDRAW_MS = 100;
 const BLUE = '\x1b[34m';
 const RED = '\x1b[31m';
+const YELLOW = '\x1b[33m';
 const RESET = '\x1b[0m';
 
 /** align(l, r, w) of display.go: `l` padded so that `l r` is `w` wide. */
@@ -187,6 +206,7 @@ export class TtyDisplay implements ProgressDisplay {
         const amount = s.total !== undefined ? ` ${humanSize(s.current ?? 0)} / ${humanSize(s.total)}` : '';
         job(`=> ${s.id}${amount}`, s.started, s.completed, color);
       }
+      for (const warning of vertex.warnings) job(`WARN: ${warning}`, vertex.completed ?? vertex.started, vertex.completed ?? vertex.started, YELLOW);
     }
     return lines;
   }
@@ -211,6 +231,10 @@ export class TtyDisplay implements ProgressDisplay {
   }
 
   statusChanged(): Promise<void> {
+    return this.draw();
+  }
+
+  warned(): Promise<void> {
     return this.draw();
   }
 

@@ -1,7 +1,8 @@
 import { fileBytes } from '../../../archive/tar';
 import { BuildContext, ContextError } from '../../../builder/context';
 import { buildWithBuildKit, type BuildRequest } from '../../../builder/buildkit';
-import { BuildFailure, failureReport } from '../../../builder/failure';
+import { BuildFailure, failureBox, failureSummary } from '../../../builder/failure';
+import { warningsSummary } from '../../../builder/lint';
 import { buildLegacy } from '../../../builder/legacy';
 import { BuildProgress, PlainDisplay, TtyDisplay, type ProgressDisplay, type Vertex } from '../../../builder/progress';
 import { EngineError } from '../../../errdefs/errors';
@@ -143,16 +144,19 @@ async function runBuildKit(context: CommandContext, flags: FlagValues, contextAr
   }
   const display = await displayFor(context, mode, write);
   const progress = new BuildProgress(context.clock, display);
+  const warnings = (): string => (quiet ? '' : warningsSummary(progress.warnings, context.tty));
   try {
     const image = await buildWithBuildKit(context.engine, { ...prepared.request, signal: context.signal }, progress);
     await progress.finish();
+    await write(warnings());
     if (quiet) await context.stdout.write(`${image.id}\n`);
     return 0;
   } catch (error) {
     await progress.finish();
     if (error instanceof Interrupted) throw error;
     if (error instanceof BuildFailure) {
-      await write(failureReport(error, quiet ? undefined : { text: prepared.request.dockerfileText, filename: prepared.request.dockerfileName }));
+      const dockerfile = quiet ? undefined : { text: prepared.request.dockerfileText, filename: prepared.request.dockerfileName };
+      await write(`${failureBox(error)}${warnings()}${failureSummary(error, dockerfile)}`);
       return 1;
     }
     throw error;
@@ -161,7 +165,8 @@ async function runBuildKit(context: CommandContext, flags: FlagValues, contextAr
 
 /** The display for a progress mode: a live frame on a terminal (auto, tty), lines otherwise; nothing when quiet. */
 async function displayFor(context: CommandContext, mode: string, write: (text: string) => Promise<void>): Promise<(vertices: () => readonly Vertex[]) => ProgressDisplay> {
-  const silent: ProgressDisplay = { started: async () => undefined, logged: async () => undefined, statusChanged: async () => undefined, completed: async () => undefined, finish: async () => undefined };
+  const nothing = async (): Promise<void> => undefined;
+  const silent: ProgressDisplay = { started: nothing, logged: nothing, statusChanged: nothing, warned: nothing, completed: nothing, finish: nothing };
   if (mode === 'quiet' || mode === 'rawjson') return () => silent;
   if (mode === 'tty' || (mode === 'auto' && context.tty)) {
     const started = context.clock.now();
