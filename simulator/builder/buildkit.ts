@@ -47,6 +47,8 @@ export interface BuildRequest {
   buildArgs: ReadonlyMap<string, string>;
   target?: string;
   noCache: boolean;
+  /** --pull: base images are resolved in the registry even when present locally. */
+  pull?: boolean;
   labels: Readonly<Record<string, string>>;
   signal: AbortSignal;
 }
@@ -132,7 +134,7 @@ class BuildKitSolver {
         throw new BuildFailure(`failed to parse stage name "${name}": ${error instanceof Error ? error.message : String(error)}`, undefined, [stage.from.startLine, stage.from.endLine]);
       }
       const vertex = await this.progress.start(`[internal] load metadata for ${resolved.canonical}`);
-      const local = localBase(this.engine, resolved.ref);
+      const local = this.request.pull ? undefined : localBase(this.engine, resolved.ref);
       if (local) {
         bases.set(stage, { id: local.id, config: local.config, top: this.engine.topLayerOf(local), canonical: resolved.canonical });
         await this.progress.done(vertex);

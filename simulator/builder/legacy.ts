@@ -166,7 +166,7 @@ class LegacyBuilder {
       return { ...built.state, config: { ...built.state.config }, history: [...built.state.history], env: new Map(built.state.env), buildArgs: [] };
     }
     const { ref } = canonicalName(name);
-    let image = localBase(this.engine, ref);
+    let image = this.request.pull ? undefined : localBase(this.engine, ref);
     if (!image) {
       const display = new ProgressDisplay(this.out, this.context.tty, this.context.columns);
       image = (await pullImage(this.engine, ref, (event: ProgressEvent) => display.show(event), this.request.signal)).image;
@@ -354,10 +354,11 @@ function scratchLegacy(): ImageState {
 }
 
 /** Runs the classic builder; returns the exit status (a failing RUN's own code, as the CLI exits with it). */
-export async function buildLegacy(context: CommandContext, request: BuildRequest, quiet: boolean): Promise<number> {
+export async function buildLegacy(context: CommandContext, request: BuildRequest, quiet: boolean, built: (id: string) => void): Promise<number> {
   const builder = new LegacyBuilder(context, request, quiet);
   try {
     const image = await builder.build();
+    built(image.id);
     if (quiet) await context.stdout.write(`${image.id}\n`);
     return 0;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { FilesystemError } from '../../../archive/rw-layer';
 import { fileBytes } from '../../../archive/tar';
 import { BuildContext, ContextError } from '../../../builder/context';
 import { buildWithBuildKit, type BuildRequest } from '../../../builder/buildkit';
@@ -6,6 +7,7 @@ import { warningsSummary } from '../../../builder/lint';
 import { buildLegacy } from '../../../builder/legacy';
 import { BuildProgress, PlainDisplay, TtyDisplay, type ProgressDisplay, type Vertex } from '../../../builder/progress';
 import { EngineError } from '../../../errdefs/errors';
+import { LEARNER_UID } from '../../../host/filesystem';
 import { resolvePath } from '../../../host/paths';
 import { InvalidReferenceError, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../reference/reference';
 import { Interrupted } from '../../../session/clock';
@@ -40,6 +42,19 @@ Run 'docker build --help' for more information
 function legacyRequested(context: CommandContext): boolean {
   const value = context.shell.env.get('DOCKER_BUILDKIT');
   return value !== undefined && ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value);
+}
+
+/** --iidfile: the image ID, without a newline, in a file of the learner's machine. */
+function writeIidFile(context: CommandContext, flags: FlagValues, id: string): void {
+  const file = flags.get('iidfile') as string | undefined;
+  if (file === undefined) return;
+  const path = resolvePath(context.shell.cwd, file, context.shell.home);
+  try {
+    context.host.writeFile(path, { kind: 'bytes', bytes: new TextEncoder().encode(id) }, { mode: 0o644, uid: LEARNER_UID, gid: LEARNER_UID, mtime: context.clock.now() });
+  } catch (error) {
+    if (error instanceof FilesystemError) throw new ContextError(`open ${file}: ${error.code === 'EISDIR' ? 'is a directory' : 'no such file or directory'}`);
+    throw error;
+  }
 }
 
 const list = (flags: FlagValues, name: string): string[] => (flags.get(name) as string[] | undefined) ?? [];
@@ -93,6 +108,7 @@ function prepare(context: CommandContext, flags: FlagValues, contextArg: string,
       buildArgs: buildArgs(context, flags),
       ...(flags.get('target') !== undefined ? { target: flags.get('target') as string } : {}),
       noCache: flags.get('no-cache') === true,
+      pull: flags.get('pull') === true,
       labels: labels(flags),
     },
   };
@@ -149,9 +165,14 @@ async function runBuildKit(context: CommandContext, flags: FlagValues, contextAr
     const image = await buildWithBuildKit(context.engine, { ...prepared.request, signal: context.signal }, progress);
     await progress.finish();
     await write(warnings());
+    writeIidFile(context, flags, image.id);
     if (quiet) await context.stdout.write(`${image.id}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof ContextError) {
+      await write(`ERROR: ${error.message}\n`);
+      return 1;
+    }
     await progress.finish();
     if (error instanceof Interrupted) throw error;
     if (error instanceof BuildFailure) {
@@ -180,7 +201,7 @@ async function runLegacy(context: CommandContext, flags: FlagValues, contextArg:
   await context.stderr.write(LEGACY_NOTICE);
   try {
     const prepared = prepare(context, flags, contextArg, parseTags(list(flags, 'tag'), true), true);
-    return await buildLegacy(context, { ...prepared.request, signal: context.signal }, flags.get('quiet') === true);
+    return await buildLegacy(context, { ...prepared.request, signal: context.signal }, flags.get('quiet') === true, (id) => writeIidFile(context, flags, id));
   } catch (error) {
     if (error instanceof ContextError) {
       await context.stderr.write(`${error.message.startsWith('invalid argument') ? '' : 'unable to prepare context: '}${error.message}\n`);
@@ -204,9 +225,11 @@ export const buildCommand: DockerCommand = {
   flags: [
     { name: 'build-arg', type: 'list', usage: 'Set build-time variables' },
     { name: 'file', shorthand: 'f', type: 'string', usage: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
+    { name: 'iidfile', type: 'string', usage: 'Write the image ID to a file' },
     { name: 'label', type: 'list', usage: 'Set metadata for an image' },
     { name: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
     { name: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "quiet", "plain", "tty",\n"rawjson"). Use plain to show container output\n(default "auto")' },
+    { name: 'pull', type: 'bool', usage: 'Always attempt to pull all referenced images' },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
     { name: 'tag', shorthand: 't', type: 'list', usage: 'Image identifier (format: "[registry/]repository[:tag]")' },
     { name: 'target', type: 'string', usage: 'Set the target build stage to build' },
