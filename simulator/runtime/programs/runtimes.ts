@@ -1,6 +1,7 @@
 import type { Command, CommandContext } from '../../shell/command';
 import { INSTALLED, parseInstalled } from '../../packages/apk-database';
 import { isInstalled, parseStatus, STATUS } from '../../packages/dpkg-database';
+import { fileBytes } from '../../archive/tar';
 import { readText } from './identity';
 import { notSimulated } from './not-simulated';
 
@@ -80,14 +81,46 @@ export const curl: Command = {
   },
 };
 
-/** `--version` of a runtime, from the image's variable (official images) or the installed package. */
-function versionProgram(name: string, variable: string, packages: readonly string[], format: (version: string) => string): Command {
+/**
+ * The lines a script prints when it does nothing but print string literals
+ * (`console.log("hi")`, `print('hi')`), with comments and blank lines
+ * around them; undefined for anything else, which Layerlab does not run.
+ */
+export function printedLiterals(source: string, callee: string): string[] | undefined {
+  const lines: string[] = [];
+  const call = new RegExp(`^${callee.replace('.', '\\.')}\\(\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'((?:[^'\\\\]|\\\\.)*)'|\`([^\`$\\\\]*)\`)\\s*\\);?$`);
+  for (const raw of source.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('//') || line.startsWith('#') || /^['"]use strict['"];?$/.test(line)) continue;
+    const match = call.exec(line);
+    if (!match) return undefined;
+    const literal = match[1] ?? match[2] ?? match[3] ?? '';
+    lines.push(literal.replace(/\\(.)/g, (_, ch: string) => ({ n: '\n', t: '\t' })[ch] ?? ch));
+  }
+  return lines;
+}
+
+/**
+ * A runtime: `--version` from the image's variable (official images) or the
+ * installed package; a script that only prints literals, run (so that an
+ * image built around one shows its output); anything else, not simulated.
+ */
+function runtimeProgram(name: string, variable: string, packages: readonly string[], format: (version: string) => string, printCall?: string): Command {
   return {
     name,
-    summary: `${name} (its version only)`,
+    summary: `${name} (its version, and scripts that only print)`,
     async run(context) {
       const args = context.argv.slice(1);
-      if (args.length !== 1 || !['--version', '-v', '-V', 'version'].includes(args[0] ?? '')) return notSimulated(context, context.argv[0] ?? name);
+      const [first = ''] = args;
+      if (printCall && args.length === 1 && !first.startsWith('-') && context.files) {
+        const path = context.files.resolvePath(context.shell.cwd, first);
+        const file = context.files.lookup(path)?.node;
+        const printed = file?.type === 'file' ? printedLiterals(new TextDecoder().decode(fileBytes(file.content)), printCall) : undefined;
+        if (printed === undefined) return notSimulated(context, context.argv[0] ?? name);
+        for (const line of printed) await context.stdout.write(`${line}\n`);
+        return 0;
+      }
+      if (args.length !== 1 || !['--version', '-v', '-V', 'version'].includes(first)) return notSimulated(context, context.argv[0] ?? name);
       const version = context.shell.env.get(variable) ?? packages.map((pkg) => packageVersion(context, pkg)).find((found) => found !== undefined);
       if (!version) return notSimulated(context, context.argv[0] ?? name);
       await context.stdout.write(`${format(version)}\n`);
@@ -96,6 +129,6 @@ function versionProgram(name: string, variable: string, packages: readonly strin
   };
 }
 
-export const node = versionProgram('node', 'NODE_VERSION', ['nodejs'], (version) => `v${version.replace(/^v/, '').replace(/[+~].*$/, '')}`);
-export const python3 = versionProgram('python3', 'PYTHON_VERSION', ['python3', 'python3.11', 'python3-minimal'], (version) => `Python ${version}`);
-export const git = versionProgram('git', 'GIT_VERSION', ['git'], (version) => `git version ${version}`);
+export const node = runtimeProgram('node', 'NODE_VERSION', ['nodejs'], (version) => `v${version.replace(/^v/, '').replace(/[+~].*$/, '')}`, 'console.log');
+export const python3 = runtimeProgram('python3', 'PYTHON_VERSION', ['python3', 'python3.11', 'python3-minimal'], (version) => `Python ${version}`, 'print');
+export const git = runtimeProgram('git', 'GIT_VERSION', ['git'], (version) => `git version ${version}`);
