@@ -160,6 +160,9 @@ const REDRAW_MS = 100;
 const BLUE = '\x1b[34m';
 const RED = '\x1b[31m';
 const YELLOW = '\x1b[33m';
+const FAINT = '\x1b[2m';
+/** How many of a running step's last output lines the frame shows (display.go's termHeight). */
+const LOG_TAIL = 6;
 const RESET = '\x1b[0m';
 
 /** align(l, r, w) of display.go: `l` padded so that `l r` is `w` wide. */
@@ -207,6 +210,10 @@ export class TtyDisplay implements ProgressDisplay {
         job(`=> ${s.id}${amount}`, s.started, s.completed, color);
       }
       for (const warning of vertex.warnings) job(`WARN: ${warning}`, vertex.completed ?? vertex.started, vertex.completed ?? vertex.started, YELLOW);
+      // A running step shows the tail of its output, faint, until it completes.
+      if (vertex.completed === undefined) {
+        for (const { text } of vertex.logs.slice(-LOG_TAIL)) lines.push(`${FAINT} => => # ${text.slice(0, this.width - 10)}${RESET}`);
+      }
     }
     return lines;
   }
@@ -218,16 +225,19 @@ export class TtyDisplay implements ProgressDisplay {
     this.drawnAt = now;
     const lines = this.frame(finished);
     const up = this.drawn > 0 ? `\x1b[${this.drawn}A` : '';
+    // A frame shorter than the last (a step's log tail gone) clears the lines left below it.
+    const leftover = Math.max(0, this.drawn - lines.length);
     this.drawn = lines.length;
-    await this.write(`\x1b[?25l${up}${lines.map((line) => `\r${line}\x1b[K\n`).join('')}\x1b[?25h`);
+    const clear = leftover > 0 ? `${'\x1b[K\n'.repeat(leftover)}\x1b[${leftover}A` : '';
+    await this.write(`\x1b[?25l${up}${lines.map((line) => `\r${line}\x1b[K\n`).join('')}${clear}\x1b[?25h`);
   }
 
   started(): Promise<void> {
     return this.draw();
   }
 
-  async logged(): Promise<void> {
-    // Logs show only in the error summary: the frame keeps one line per step.
+  logged(): Promise<void> {
+    return this.draw();
   }
 
   statusChanged(): Promise<void> {
