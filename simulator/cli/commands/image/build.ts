@@ -228,7 +228,7 @@ export const buildCommand: DockerCommand = {
     { name: 'iidfile', type: 'string', usage: 'Write the image ID to a file' },
     { name: 'label', type: 'list', usage: 'Set metadata for an image' },
     { name: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
-    { name: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "quiet", "plain", "tty",\n"rawjson"). Use plain to show container output\n(default "auto")' },
+    { name: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "quiet", "plain", "tty", "rawjson"). Use plain to show container output (default "auto")' },
     { name: 'pull', type: 'bool', usage: 'Always attempt to pull all referenced images' },
     { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
     { name: 'tag', shorthand: 't', type: 'list', usage: 'Image identifier (format: "[registry/]repository[:tag]")' },
