@@ -18,6 +18,7 @@ import type { StoredImage } from '../image/store';
 import { LayerStore } from '../layer/store';
 import { EMPTY_LAYER_DIFF_ID } from '../images/commit';
 import { referenceString, type Reference } from '../reference/reference';
+import type { RemoteImage } from '../registry/registry';
 import { accountOf } from '../runtime/users';
 import { humanSize } from '../cli/format/units';
 import { canonicalName, fetchLayers, localBase, remoteBase, BaseNotFound, type BaseImage } from './base';
@@ -27,7 +28,7 @@ import { copyInto, makeDirectories, matchSources, readText, resolveChown, source
 import { expandFlag, expandWord } from './dockerfile/expand';
 import type { Dockerfile, Instruction } from './dockerfile/instruction';
 import { buildStages, findStage, selectTarget, type Stage } from './dockerfile/stages';
-import { BuildFailure } from './failure';
+import { BuildFailure, StepError } from './failure';
 import { lintDockerfile } from './lint';
 import { cloneState, fromConfig, runCommandString, scratchState, type ImageState } from './image-state';
 import { applyMetadata, globalArgValues, type ArgScope } from './metadata';
@@ -58,6 +59,15 @@ interface StageResult {
   /** The cache key of the stage's filesystem. */
   key: string;
 }
+
+/** A base found in the registry, not yet downloaded. */
+interface RemoteBase {
+  remote: RemoteImage;
+  canonical: string;
+}
+
+/** A stage's base: local, or in the registry. */
+type ResolvedBase = BaseImage | RemoteBase;
 
 const FILESYSTEM_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
@@ -121,8 +131,8 @@ class BuildKitSolver {
   }
 
   /** `[internal] load metadata for …` of every image a stage starts from: local, or from the registry. */
-  async loadMetadata(stages: readonly Stage[]): Promise<Map<Stage, BaseImage | { remote: Awaited<ReturnType<typeof remoteBase>>; canonical: string }>> {
-    const bases = new Map<Stage, BaseImage | { remote: Awaited<ReturnType<typeof remoteBase>>; canonical: string }>();
+  async loadMetadata(stages: readonly Stage[]): Promise<Map<Stage, ResolvedBase>> {
+    const bases = new Map<Stage, ResolvedBase>();
     for (const stage of stages) {
       const name = this.baseName(stage);
       if (name.toLowerCase() === 'scratch' || this.baseStage(stage)) continue;
@@ -169,7 +179,7 @@ class BuildKitSolver {
     return `[${this.multiStage ? `${this.stageName(stage)} ` : ''}${String(index).padStart(width)}/${total}] `;
   }
 
-  private async buildStage(stage: Stage, base: BaseImage | { remote: Awaited<ReturnType<typeof remoteBase>>; canonical: string } | undefined): Promise<StageResult> {
+  private async buildStage(stage: Stage, base: ResolvedBase | undefined): Promise<StageResult> {
     const commands = stage.commands;
     const fromStage = this.baseStage(stage);
     let total = commands.filter((c) => FILESYSTEM_KEYWORDS.has(c.keyword)).length;
@@ -209,7 +219,7 @@ class BuildKitSolver {
   }
 
   /** A base from the registry: `FROM …@sha256:…`, its layers downloaded, held by the build cache. */
-  private async pullBase(base: { remote: Awaited<ReturnType<typeof remoteBase>>; canonical: string }, prefix: string): Promise<BaseImage> {
+  private async pullBase(base: RemoteBase, prefix: string): Promise<BaseImage> {
     const pinned = `${base.canonical}@${base.remote.manifestDigest}`;
     const key = `from:${digestOf(base.remote.configText)}`;
     const cached = this.engine.buildCache.get(key);
@@ -282,13 +292,13 @@ class BuildKitSolver {
         const plan = copyPlan(instruction, state, this.scope);
         const url = urlSource(plan);
         if (url !== undefined) {
-          if (instruction.keyword === 'COPY') throw new Error("source can't be a URL for COPY");
+          if (instruction.keyword === 'COPY') throw new StepError("source can't be a URL for COPY");
           const vertex = await this.progress.start(name);
           await this.progress.done(vertex, { error: unreachableUrl(url) });
           throw new BuildFailure(`failed to load cache key: ${unreachableUrl(url)}`, vertex, [instruction.startLine, instruction.endLine]);
         }
         const source = await this.copySource(stage, plan.from);
-        if (plan.sources.length + plan.inline.length > 1 && !plan.dest.endsWith('/')) throw new Error(MULTIPLE_SOURCES_ERROR);
+        if (plan.sources.length + plan.inline.length > 1 && !plan.dest.endsWith('/')) throw new StepError(MULTIPLE_SOURCES_ERROR);
         const mode = plan.chmod === undefined ? undefined : parseChmod(plan.chmod);
         let matched: MatchedSource[];
         try {
@@ -372,8 +382,8 @@ class BuildKitSolver {
       layer,
     });
     const command = argv.join(' ');
-    if (outcome.startError !== undefined) throw new Error(`process ${goQuote(command)} did not complete successfully: ${outcome.startError}`);
-    if (outcome.exitCode !== 0) throw new Error(`process ${goQuote(command)} did not complete successfully: exit code: ${outcome.exitCode}`);
+    if (outcome.startError !== undefined) throw new StepError(`process ${goQuote(command)} did not complete successfully: ${outcome.startError}`);
+    if (outcome.exitCode !== 0) throw new StepError(`process ${goQuote(command)} did not complete successfully: exit code: ${outcome.exitCode}`);
   }
 
   /** Where COPY takes its sources: the build context, an earlier stage, or an image. */
@@ -390,7 +400,7 @@ class BuildKitSolver {
     const source = findStage(this.stages, from);
     if (source) {
       const result = this.results.get(source);
-      if (!result || source.index >= stage.index) throw new Error(`cannot copy from stage "${from}", it needs to be defined before current stage "${this.stageName(stage)}"`);
+      if (!result || source.index >= stage.index) throw new StepError(`cannot copy from stage "${from}", it needs to be defined before current stage "${this.stageName(stage)}"`);
       return { fs: this.engine.layers.view(result.state.top), key: result.key };
     }
     const { ref, canonical } = canonicalName(from);
@@ -411,7 +421,7 @@ class BuildKitSolver {
   private asFailure(error: unknown, instruction: Instruction): unknown {
     if (error instanceof BuildFailure) return error;
     if (error instanceof DockerfileParseError) return new BuildFailure(error.message, undefined, [error.line || instruction.startLine, error.endLine || instruction.endLine]);
-    if (error instanceof EngineError || error instanceof FilesystemError || error instanceof BaseNotFound || (error instanceof Error && error.constructor === Error)) {
+    if (error instanceof StepError || error instanceof EngineError || error instanceof FilesystemError || error instanceof BaseNotFound) {
       return new BuildFailure(error.message, undefined, [instruction.startLine, instruction.endLine]);
     }
     return error;

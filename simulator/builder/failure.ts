@@ -19,6 +19,11 @@ export class BuildFailure extends Error {
   }
 }
 
+/** A step's own error (a bad port, a bad --chmod, a failed RUN): the builder reports it at the step's line. */
+export class StepError extends Error {
+  override readonly name = 'StepError';
+}
+
 /** Source.Print: two lines of context around a multi-line range, four around a single line, within the file. */
 export function dockerfileExcerpt(text: string, filename: string, [first, last]: readonly [number, number]): string {
   const lines = text.split('\n');

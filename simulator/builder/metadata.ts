@@ -13,6 +13,7 @@ import type { Instruction } from './dockerfile/instruction';
 import { parseGoDuration } from './dockerfile/duration';
 import { goQuote } from './dockerfile/text';
 import { goList, goQuoteList, setEnv, withShell, type ImageState } from './image-state';
+import { StepError } from './failure';
 
 /** What a metadata instruction records: BuildKit's history text (none for ONBUILD) and the classic builder's. */
 export interface MetadataHistory {
@@ -56,10 +57,10 @@ function exposedPorts(specs: readonly string[]): string[] {
   const ports: string[] = [];
   for (const spec of specs) {
     const match = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(spec);
-    if (!match) throw new Error(`invalid containerPort: ${spec.split('/')[0] ?? spec}`);
+    if (!match) throw new StepError(`invalid containerPort: ${spec.split('/')[0] ?? spec}`);
     const start = Number(match[1]);
     const end = match[2] === undefined ? start : Number(match[2]);
-    if (end < start) throw new Error(`invalid range specified for container port: ${spec.split('/')[0] ?? spec}`);
+    if (end < start) throw new StepError(`invalid range specified for container port: ${spec.split('/')[0] ?? spec}`);
     for (let port = start; port <= end; port++) ports.push(`${port}/${(match[3] ?? 'tcp').toLowerCase()}`);
   }
   return ports;

@@ -10,6 +10,7 @@ import { ShellLex } from './dockerfile/lex';
 import { heredocBody } from './dockerfile/parse';
 import { withShell, type ImageState } from './image-state';
 import type { ArgScope } from './metadata';
+import { StepError } from './failure';
 
 /** The step's name in progress output: the instruction as written, keyword upper-cased, set variables expanded (processCmdEnv). */
 export function displayName(instruction: Instruction, state: ImageState): string {
@@ -92,7 +93,7 @@ export function unreachableUrl(url: string): string {
 /** --chmod's octal value, or BuildKit's error for anything else. */
 export function parseChmod(chmod: string): number {
   if (!/^[0-7]+$/.test(chmod) || Number.parseInt(chmod, 8) > 0o7777) {
-    throw new Error(`invalid chmod parameter: '${chmod}'. it should be octal string and between 0 and 07777`);
+    throw new StepError(`invalid chmod parameter: '${chmod}'. it should be octal string and between 0 and 07777`);
   }
   return Number.parseInt(chmod, 8);
 }
