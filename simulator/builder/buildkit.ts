@@ -74,6 +74,7 @@ const FILESYSTEM_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 /** Simulated durations, so that progress shows plausible times. */
 const CONTAINER_START_MS = 180;
 const COPY_BYTES_PER_MS = 200_000;
+const EXPORT_BYTES_PER_MS = 50_000;
 
 class BuildKitSolver {
   private readonly results = new Map<Stage, StageResult>();
@@ -81,6 +82,8 @@ class BuildKitSolver {
   private readonly scope: ArgScope;
   /** History entries of metadata instructions made in this build, which get their times at export. */
   private readonly pendingTimes = new WeakSet<HistoryEntry>();
+  /** Bytes of the layers this build made (not found in the cache), which the export writes. */
+  newLayerBytes = 0;
   /** Entries of filesystem steps made in this build (their times are their layers'). */
   private readonly newEntries = new WeakSet<HistoryEntry>();
 
@@ -345,6 +348,7 @@ class BuildKitSolver {
       throw error instanceof BuildFailure ? new BuildFailure(error.message, vertex, error.lines) : new BuildFailure(error instanceof Error ? error.message : String(error), vertex, [instruction.startLine, instruction.endLine]);
     }
     const record = await this.commitLayer(key, state.top, layer.changeset(), name);
+    this.newLayerBytes += record.size;
     await this.progress.done(vertex);
     this.applyLayer(state, record, step.history);
     return key;
@@ -478,15 +482,16 @@ export async function buildWithBuildKit(engine: Engine, request: BuildRequest, p
   const solver = new BuildKitSolver(engine, request, progress, dockerfile, stages, globalArgs);
   for (const warning of lintDockerfile(stages, solver.reachable(target), (stage) => solver.baseStage(stage))) await progress.warn(definition, warning);
   const result = await solver.solve(target);
-  return exportImage(engine, request, progress, solver.finalConfig(result.state), result.state.top);
+  return exportImage(engine, request, progress, solver.finalConfig(result.state), result.state.top, solver.newLayerBytes);
 }
 
 /** `exporting to image`: the config stored as the image, its layers referenced, the tags set. */
-async function exportImage(engine: Engine, request: BuildRequest, progress: BuildProgress, configText: string, top: Digest | undefined): Promise<StoredImage> {
+async function exportImage(engine: Engine, request: BuildRequest, progress: BuildProgress, configText: string, top: Digest | undefined, newBytes: number): Promise<StoredImage> {
   const vertex = await progress.start('exporting to image');
   const existed = engine.images.get(digestOf(configText)) !== undefined;
   const started = engine.clock.now();
-  await engine.clock.sleep(30, request.signal);
+  // Exporting writes the layers this build made: time for their bytes.
+  await engine.clock.sleep(Math.round(newBytes / EXPORT_BYTES_PER_MS), request.signal);
   await progress.status(vertex, 'exporting layers', { started });
   const image = engine.images.create(configText);
   if (!existed && top) engine.layers.register([], top);

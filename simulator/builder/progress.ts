@@ -136,7 +136,9 @@ export class PlainDisplay implements ProgressDisplay {
     await this.header(vertex);
     const amount = status.total !== undefined ? ` ${humanSize(status.current ?? 0)} / ${humanSize(status.total)}` : '';
     const took = (status.completed ?? status.started) - status.started;
-    await this.write(`#${vertex.index} ${status.id}${amount}${took >= 50 ? ` ${seconds(took)}s` : ''} done\n`);
+    // A status seen while it ran is printed then, and again with its time when done; an instant one once.
+    if (took > 0 && status.total === undefined) await this.write(`#${vertex.index} ${status.id}\n`);
+    await this.write(`#${vertex.index} ${status.id}${amount}${took > 0 ? ` ${seconds(took)}s` : ''} done\n`);
   }
 
   async warned(vertex: Vertex, warning: string): Promise<void> {
