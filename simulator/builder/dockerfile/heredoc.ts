@@ -2,6 +2,7 @@
  * Here-documents (`RUN <<EOF`, `COPY <<-"EOT" /dst`), as BuildKit's parser
  * finds them (parser/parser.go: heredocsFromLine, ParseHeredoc).
  */
+import { InstructionError } from './errors';
 import { ShellLex, ShellLexError } from './lex';
 
 export interface Heredoc {
@@ -27,11 +28,20 @@ export function parseHeredocWord(word: string): Omit<Heredoc, 'content'> | undef
   const rest = match[3] ?? '';
   if (rest === '') return undefined;
   // Lex the delimiter with and without quotes: if they differ, part of it was
-  // quoted, and a quoted delimiter turns expansion off, as in sh.
-  const words = new ShellLex('\\', { skipUnsetEnv: true }).processWords(rest, NO_ENV);
+  // quoted, and a quoted delimiter turns expansion off, as in sh. A delimiter
+  // the lexer rejects (an unclosed quote) is the instruction's error, as in ParseHeredoc.
+  const lex = (rawQuotes: boolean): string[] => {
+    try {
+      return new ShellLex('\\', { skipUnsetEnv: true, rawQuotes }).processWords(rest, NO_ENV);
+    } catch (error) {
+      if (error instanceof ShellLexError) throw new InstructionError(error.message);
+      throw error;
+    }
+  };
+  const words = lex(false);
   const name = words[0];
   if (words.length !== 1 || name === undefined) return undefined;
-  const raw = new ShellLex('\\', { skipUnsetEnv: true, rawQuotes: true }).processWords(rest, NO_ENV);
+  const raw = lex(true);
   const quotes = (s: string): number => [...s].filter((c) => c === '"' || c === "'").length;
   return {
     name,
