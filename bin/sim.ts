@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline/promises';
-import { createSession, type Session, type TerminalIO } from '../simulator';
+import { Writable } from 'node:stream';
+import { createSession, type ReadOptions, type Session, type TerminalIO } from '../simulator';
 import { CatalogRegistry } from '../simulator/registry/catalog';
 import { PackageMirrors } from '../simulator/packages/mirrors';
 import { createHostFilesystem } from '../simulator/host/filesystem';
@@ -50,25 +51,52 @@ function parseOptions(argv: string[]): Options | string {
   return options;
 }
 
-function terminalFor(rl: Interface | undefined): TerminalIO {
+/**
+ * Standard output for readline, which can be told to drop what readline
+ * writes: with echo off (a password prompt) the typed characters and the
+ * Enter stay off the screen, as on a tty with ECHO cleared.
+ */
+class EchoControl extends Writable {
+  muted = false;
+
+  get columns(): number {
+    return process.stdout.columns ?? 80;
+  }
+
+  // Done at once, not when stdout has taken the chunk: each write is then judged by `muted` as it is made.
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    if (!this.muted) process.stdout.write(chunk);
+    done();
+  }
+}
+
+function terminalFor(rl: Interface | undefined, echo?: EchoControl): TerminalIO {
   return {
     columns: process.stdout.columns ?? 80,
     write: (data) => new Promise((resolve) => process.stdout.write(data, () => resolve())),
-    async readLine(prompt) {
+    async readLine(prompt, options) {
       if (!rl) return null;
+      const secret = options?.echo === false && echo !== undefined;
       try {
-        return await rl.question(prompt);
+        const answer = rl.question(prompt);
+        // The prompt is out; what follows is the typed secret.
+        if (secret) echo.muted = true;
+        return await answer;
       } catch {
         return null;
+      } finally {
+        if (secret) echo.muted = false;
       }
     },
   };
 }
 
 async function interactive(session: Session): Promise<number> {
+  const echo = new EchoControl();
   const rl = createInterface({
     input: process.stdin,
-    output: process.stdout,
+    output: echo,
+    terminal: true,
     completer: async (line: string): Promise<[string[], string]> => {
       const { from, candidates } = await session.complete(line, line.length);
       return [candidates.map((candidate) => line.slice(0, from) + candidate.value), line];
@@ -97,7 +125,7 @@ async function interactive(session: Session): Promise<number> {
       break;
     }
     running = true;
-    status = await session.run(line, terminalFor(rl));
+    status = await session.run(line, terminalFor(rl, echo));
     running = false;
   }
   rl.close();
@@ -116,10 +144,11 @@ const plain = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
 async function fromPipe(session: Session, echo: boolean): Promise<number> {
   let status = 0;
   const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
-  const next = async (prompt: string): Promise<string | null> => {
+  const next = async (prompt: string, options?: ReadOptions): Promise<string | null> => {
     const { value, done } = await lines.next();
     if (done) return null;
-    if (echo) process.stdout.write(`${plain(prompt)}${value}\n`);
+    // A secret is not shown, as a terminal with echo off would not show it.
+    if (echo) process.stdout.write(options?.echo === false ? plain(prompt) : `${plain(prompt)}${value}\n`);
     return value;
   };
   const terminal: TerminalIO = { ...terminalFor(undefined), readLine: next };

@@ -36,6 +36,8 @@ export interface DockerCommand {
   use: string;
   /** The one-line description shown in lists and under Usage. */
   short: string;
+  /** cobra's `Long`: the description `--help` shows instead of `short`, when it has one. */
+  long?: string;
   /** Other spellings listed under "Aliases:" in help (`docker image ls, docker image list, docker images`). */
   aliases?: string[];
   /** Where `docker --help` lists the command; `top` sets the order among Common Commands. */

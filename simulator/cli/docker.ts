@@ -5,6 +5,7 @@ import { isManagement, type DockerCommand, type ManagementCommand, type RootComm
 import { DOCKER_COMMANDS } from './commands';
 import { ENGINE_VERSION } from '../daemon/version';
 import { FlagError, parseFlags } from './flags';
+import { loadDockerConfig } from './config-file';
 import { commandHelp, GLOBAL_FLAGS, managementHelp, rootHelp, usageHint } from './usage';
 
 /**
@@ -86,6 +87,9 @@ async function runCommand(command: DockerCommand, path: string, argv: string[], 
     await context.stderr.write(argsError);
     return 1;
   }
+  // The CLI loads config.json before any command runs (its PersistentPreRunE); a broken file is warned about every time.
+  const { warning } = loadDockerConfig(context);
+  if (warning) await context.stderr.write(`${warning}\n`);
   return command.run(context, parsed.flags, parsed.args);
 }
 

@@ -1,4 +1,4 @@
-import { EngineError } from '../errdefs/errors';
+import { EngineError, StreamError } from '../errdefs/errors';
 import { InvalidReferenceError } from '../reference/reference';
 import type { CommandContext } from '../shell/command';
 import { TemplateExecError, TemplateParseError } from './format/template';
@@ -14,7 +14,7 @@ export async function reportError(context: CommandContext, error: unknown): Prom
     await context.stderr.write(`Error response from daemon: ${error.message}\n`);
     return 1;
   }
-  if (error instanceof InvalidReferenceError || error instanceof TemplateExecError) {
+  if (error instanceof InvalidReferenceError || error instanceof TemplateExecError || error instanceof StreamError) {
     await context.stderr.write(`${error.message}\n`);
     return 1;
   }

@@ -50,7 +50,7 @@ export function managementHelp(command: ManagementCommand): string {
 
 /** `docker <command> --help`; `path` is how the command was reached (`docker image ls`). */
 export function commandHelp(command: DockerCommand, path: string, columns: number): string {
-  const parts = [`Usage:  ${path} ${command.use}\n`, `${command.short}\n`];
+  const parts = [`Usage:  ${path} ${command.use}\n`, `${command.long ?? command.short}\n`];
   if (command.aliases) parts.push(`Aliases:\n  ${command.aliases.join(', ')}\n`);
   const shown = command.flags.filter((flag) => !flag.deprecated);
   if (shown.length > 0) parts.push(`Options:\n${flagUsages(shown, columns)}`);

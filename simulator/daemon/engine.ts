@@ -8,6 +8,8 @@ import { LayerStore } from '../layer/store';
 import { Xoshiro128 } from '../random/xoshiro';
 import { ReferenceStore } from '../reference/store';
 import type { Registry } from '../registry/registry';
+import { Registries } from '../registry/registries';
+import { DistributionMetadata } from '../distribution/metadata';
 import type { PackageMirrors } from '../packages/mirrors';
 import type { Clock } from '../session/clock';
 import { rfc3339Nano } from './time';
@@ -16,7 +18,7 @@ export interface EngineOptions {
   clock: Clock;
   /** Seeds container IDs and names: the same seed gives the same session; a saved generator state continues one. */
   seed: string | readonly number[];
-  /** Where pulls come from: the simulated Docker Hub. */
+  /** The official images (the catalog): Docker Hub's `library/…` and gcr.io's distroless images; the other repositories start empty. */
   registry: Registry;
   /** The distributions' package archives containers download from (apk, apt-get); unreachable when not given. */
   mirrors?: PackageMirrors;
@@ -44,13 +46,16 @@ export class Engine {
   /** When each image was last tagged here (docker tag, commit, build), for inspect's Metadata.LastTagTime. */
   private readonly tagTimes = new Map<Digest, number>();
   readonly clock: Clock;
-  readonly registry: Registry;
+  /** Every registry of the simulated world (Docker Hub, ghcr.io, gcr.io, ECR, ACR, Harbor, localhost:5000). */
+  readonly registry: Registries;
+  /** Which registry blobs each layer is known as (moby's distribution metadata). */
+  distribution = new DistributionMetadata();
   readonly mirrors: PackageMirrors | undefined;
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
     this.random = new Xoshiro128(options.seed);
-    this.registry = options.registry;
+    this.registry = new Registries(options.registry);
     this.mirrors = options.mirrors;
     this.references = options.references ?? new ReferenceStore();
   }

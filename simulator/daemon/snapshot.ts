@@ -7,6 +7,8 @@ import { isDigest, type Digest } from '../digest/digest';
 import { ReferenceStore } from '../reference/store';
 import { Engine, type EngineOptions } from './engine';
 import type { CacheRecord } from '../builder/cache';
+import type { RegistriesJSON } from '../registry/registries';
+import { DistributionMetadata, type DistributionMetadataJSON } from '../distribution/metadata';
 
 /** Bumped whenever the shape changes; older snapshots are refused with a clear message, never misread. */
 export const ENGINE_SNAPSHOT_VERSION = 1;
@@ -19,6 +21,9 @@ export interface EngineSnapshot {
   layers: Array<{ chainId: Digest; diffId: Digest; parent?: Digest; size: number; references: number; changes: SerializedChange[] }>;
   references: unknown;
   containers: Array<Omit<Container, 'layer'> & { changes: SerializedChange[] }>;
+  /** What the registries hold (accounts, tokens, pushed repositories); absent in snapshots from before they existed. */
+  registries?: RegistriesJSON & { contents: Array<[Digest, SerializedChange[]]> };
+  distribution?: DistributionMetadataJSON;
   /** BuildKit's cache records; absent in snapshots from before builds existed. */
   buildCache?: CacheRecord[];
 }
@@ -55,8 +60,36 @@ export function snapshotEngine(engine: Engine): EngineSnapshot {
     })),
     references: engine.references.toJSON(),
     containers: engine.containers.list().map(({ layer, ...container }) => ({ ...container, changes: serializeChangeset(layer.changeset()) })),
+    registries: { ...engine.registry.toJSON(), contents: registryContents(engine) },
+    distribution: engine.distribution.toJSON(),
     buildCache: engine.buildCache.all(),
   };
+}
+
+/** The contents of registry blobs the engine's layers do not hold already (a pushed image deleted since): layers are saved once. */
+function registryContents(engine: Engine): Array<[Digest, SerializedChange[]]> {
+  const local = new Set(engine.layers.records().map(({ layer }) => layer.diffId));
+  return [...engine.registry.blobContents()].filter(([diffId]) => !local.has(diffId)).map(([diffId, changeset]) => [diffId, serializedLayer(changeset)]);
+}
+
+/** Gives the registries back what they held, their blobs' contents taken from the engine's layers or the saved ones. */
+function restoreRegistries(engine: Engine, snapshot: Record<string, unknown>): void {
+  if (snapshot.distribution !== undefined) engine.distribution = DistributionMetadata.fromJSON(list(snapshot.distribution, 'distribution') as DistributionMetadataJSON);
+  if (snapshot.registries === undefined) return;
+  const saved = record(snapshot.registries, 'registries') as unknown as NonNullable<EngineSnapshot['registries']>;
+  const contents = new Map<Digest, Changeset>();
+  for (const { layer } of engine.layers.records()) contents.set(layer.diffId, layer.changeset);
+  for (const [index, [diffId, changes]] of (list(saved.contents, 'registries.contents') as Array<[unknown, unknown]>).entries()) contents.set(digest(diffId, `registries.contents[${index}]`), deserializeChangeset(changes, `registries.contents[${index}]`));
+  try {
+    engine.registry.restore(saved, (diffId) => {
+      const changeset = contents.get(diffId);
+      if (!changeset) throw new InvalidSnapshotError(`registries: no contents for blob of layer ${diffId}`);
+      return changeset;
+    });
+  } catch (error) {
+    if (error instanceof InvalidSnapshotError) throw error;
+    throw new InvalidSnapshotError(`registries: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**
@@ -113,6 +146,7 @@ export function restoreEngine(value: unknown, options: Omit<EngineOptions, 'seed
     const layer = new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image)), deserializeChangeset(changes, `containers[${index}].changes`));
     engine.containers.add({ ...container, layer });
   }
+  restoreRegistries(engine, snapshot);
   if (snapshot.buildCache !== undefined) restoreBuildCache(engine, list(snapshot.buildCache, 'buildCache'));
   // A running container needs its process: they were not part of the snapshot, so they start again.
   resumeContainers(engine);

@@ -2,8 +2,10 @@ import { chainIds, digestOf, type Digest } from '../digest/digest';
 import { notFound, EngineError } from '../errdefs/errors';
 import type { Engine } from '../daemon/engine';
 import type { StoredImage } from '../image/store';
-import { familiarName, familiarString, type Reference } from '../reference/reference';
+import { familiarName, familiarString, referenceString, type Reference } from '../reference/reference';
 import type { RemoteLayer } from '../registry/registry';
+import type { Credentials } from '../registry/accounts';
+import { MEDIA_TYPES } from '../registry/manifest';
 import type { Changeset } from '../archive/types';
 import { truncateId } from '../cli/format/units';
 
@@ -18,7 +20,7 @@ export interface ProgressEvent {
 }
 
 /** The parts of the engine a pull uses. */
-export type PullEngine = Pick<Engine, 'registry' | 'layers' | 'images' | 'references' | 'clock'>;
+export type PullEngine = Pick<Engine, 'registry' | 'layers' | 'images' | 'references' | 'clock' | 'distribution'>;
 
 export interface PullResult {
   image: StoredImage;
@@ -86,15 +88,18 @@ export function transferSchedule(blobSizes: readonly number[]): TransferStep[] {
  * then report the manifest digest and tag. `tagUpdated` is false when the
  * reference already named this image. `ref` is normalised and has a tag or a
  * digest. The final "Status:" line is the caller's (pullRepository).
+ * `credentials` are what the CLI found in config.json for the registry.
  */
-export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal): Promise<TagPullResult> {
+export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal, credentials?: Credentials): Promise<TagPullResult> {
   const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
-  const remote = await deps.registry.resolve(`${ref.domain}/${ref.path}`, tagOrDigest);
+  const repository = `${ref.domain}/${ref.path}`;
+  const remote = await deps.registry.resolve(repository, tagOrDigest, credentials);
   if (remote === 'repository not found') throw pullAccessDenied(ref);
   if (remote === 'manifest not found') {
     throw notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
   }
-  await emit({ id: tagOrDigest, status: `Pulling from ${ref.path}` });
+  // pull_v2.go shows a digest reference whole (`docker.io/library/ubuntu@sha256:…: Pulling from library/ubuntu`), a tag alone.
+  await emit({ id: ref.digest === undefined ? tagOrDigest : referenceString(ref), status: `Pulling from ${ref.path}` });
 
   // pullSchema2Layers: an image whose config is already in the store is not pulled again.
   const existing = deps.images.get(digestOf(remote.configText));
@@ -132,6 +137,9 @@ export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: Pr
     // The image takes one reference on its layer stack; layers present already are reused as they are.
     deps.layers.register(remote.layers.map((layer) => ({ diffId: layer.diffId, changeset: changesets.get(layer.diffId) ?? new Map() })));
   }
+  for (const layer of remote.layers) {
+    deps.distribution.add(layer.diffId, { digest: layer.blobDigest, size: layer.blobSize, mediaType: layer.mediaType ?? MEDIA_TYPES.layerGzip, repository });
+  }
   await emit({ status: `Digest: ${remote.manifestDigest}` });
   const tagUpdated = deps.references.get(ref) !== image.id;
   const named = { domain: ref.domain, path: ref.path };
@@ -154,8 +162,8 @@ export function pullStatus(requested: string, layersDownloaded: boolean): Progre
 }
 
 /** docker pull of a tag or digest: {@link pullTag}, then the status line. */
-export async function pullImage(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal): Promise<PullResult> {
-  const { image, tagUpdated } = await pullTag(deps, ref, emit, signal);
+export async function pullImage(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal, credentials?: Credentials): Promise<PullResult> {
+  const { image, tagUpdated } = await pullTag(deps, ref, emit, signal, credentials);
   await emit(pullStatus(familiarString(ref), tagUpdated));
   return { image, upToDate: !tagUpdated };
 }

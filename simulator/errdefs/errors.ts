@@ -18,3 +18,15 @@ export class EngineError extends Error {
 export const notFound = (message: string): EngineError => new EngineError('notFound', message);
 export const conflict = (message: string): EngineError => new EngineError('conflict', message);
 export const invalidParameter = (message: string): EngineError => new EngineError('invalidParameter', message);
+
+/**
+ * An error the daemon reports inside a progress stream that had started (a
+ * push's `denied: …`): the CLI prints its text as it is, without the
+ * `Error response from daemon: ` of an error response.
+ */
+export class StreamError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StreamError';
+  }
+}

@@ -39,7 +39,7 @@ export class CatalogRegistry implements Registry {
   }
 
   /** Familiar repository names with their tags, for the Hub page and `docker search`. */
-  async repositories(): Promise<CatalogIndex['repositories']> {
+  async describedRepositories(): Promise<CatalogIndex['repositories']> {
     return (await this.loadIndex()).repositories;
   }
 

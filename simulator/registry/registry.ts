@@ -1,5 +1,6 @@
 import type { Changeset } from '../archive/types';
 import type { Digest } from '../digest/digest';
+import type { CatalogIndex } from '../catalog/format';
 
 /** A layer as a registry's manifest lists it, with the means to fetch its contents. */
 export interface RemoteLayer {
@@ -7,6 +8,8 @@ export interface RemoteLayer {
   /** The compressed blob's digest: the ID `docker pull` shows for the layer. */
   blobDigest: Digest;
   blobSize: number;
+  /** The blob's media type; gzip-compressed tar when not said. */
+  mediaType?: string;
   load(): Promise<Changeset>;
 }
 
@@ -31,6 +34,8 @@ export interface Registry {
    * returns them: in lexical order. `docker pull --all-tags` pulls them in this order.
    */
   tags(repository: string): Promise<string[] | 'repository not found'>;
+  /** The repositories it serves with their descriptions, for `docker search` (the catalog has them). */
+  describedRepositories?(): Promise<CatalogIndex['repositories']>;
 }
 
 /** The tag list's order: Go's sort.Strings, bytewise. */

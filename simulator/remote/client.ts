@@ -137,7 +137,7 @@ export class RemoteSession implements Session {
       case 'read': {
         const terminal = this.terminal;
         // The prompt must appear after the output that came before it.
-        const answer = this.writing.then(() => (terminal ? terminal.readLine(message.prompt) : null));
+        const answer = this.writing.then(() => (terminal ? (message.echo === false ? terminal.readLine(message.prompt, { echo: false }) : terminal.readLine(message.prompt)) : null));
         void answer.then((line) => this.send({ type: 'line', id: message.id, line }));
         break;
       }

@@ -22,7 +22,7 @@ export type ServerMessage =
   | { type: 'output'; data: string }
   /** Sent when the session has taken an interrupt: output before it was already queued when Ctrl-C was pressed. */
   | { type: 'interrupted' }
-  | { type: 'read'; id: number; prompt: string };
+  | { type: 'read'; id: number; prompt: string; echo?: false };
 
 export type ResultValue = Extract<ServerMessage, { type: 'result' }>['value'];
 

@@ -29,9 +29,9 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
       if (unacknowledged < HIGH_WATER_BYTES) return Promise.resolve();
       return new Promise((resolve) => drained.push(resolve));
     },
-    readLine(prompt) {
+    readLine(prompt, options) {
       const id = nextReadId++;
-      send({ type: 'read', id, prompt });
+      send({ type: 'read', id, prompt, ...(options?.echo === false ? { echo: false as const } : {}) });
       return new Promise((resolve) => pendingReads.set(id, resolve));
     },
   });

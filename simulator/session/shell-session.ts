@@ -13,7 +13,7 @@ import { LayerFileSystem } from '../userland/filesystem';
 import { Interrupted, ManualClock, systemClock, type Clock } from './clock';
 import { completeLine } from './completion';
 import { bashPrompt } from './prompt';
-import type { CompletionResult, LineCompleter, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
+import type { CompletionResult, LineCompleter, ReadOptions, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
 import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
 
@@ -87,10 +87,10 @@ class ShellSession implements Session {
     this.running = controller;
     let status: number;
     try {
-      const readLine = (prompt: string, completer?: LineCompleter): Promise<string | null> => {
+      const readLine = (prompt: string, completer?: LineCompleter, options?: ReadOptions): Promise<string | null> => {
         // While a program in the foreground reads a line (a container's shell), Tab completes with what it offers.
         this.reading = completer;
-        return io.readLine(prompt).finally(() => {
+        return (options ? io.readLine(prompt, options) : io.readLine(prompt)).finally(() => {
           if (this.reading === completer) this.reading = undefined;
         });
       };

@@ -13,7 +13,17 @@ export interface TerminalIO {
   /** Writes output (LF line ends); resolves once the terminal has taken it, which is how fast producers are slowed down. */
   write(data: string): Promise<void>;
   /** Shows `prompt`, then resolves with the line the learner types, or null at end of input (Ctrl-D). */
-  readLine(prompt: string): Promise<string | null>;
+  readLine(prompt: string, options?: ReadOptions): Promise<string | null>;
+}
+
+/** How a line is read. */
+export interface ReadOptions {
+  /**
+   * False for a secret (a password): the terminal shows nothing of what is
+   * typed, not even the Enter, as a tty with ECHO off; the program prints
+   * the newline itself.
+   */
+  echo?: boolean;
 }
 
 /** Completes the word before `cursor` in a line being typed (the machine's own commands and files). */

@@ -5,7 +5,7 @@ import type { Container } from '../container/container';
 import type { LayerFileSystem } from '../userland/filesystem';
 import type { ProcessTable, Signals } from '../runtime/process';
 import type { HostDirectories } from '../host/directories';
-import type { CompletionCandidate, LineCompleter } from '../session/types';
+import type { CompletionCandidate, LineCompleter, ReadOptions } from '../session/types';
 
 export interface OutputStream {
   write(text: string): Promise<void>;
@@ -25,7 +25,9 @@ export interface CommandContext {
   stdout: OutputStream;
   stderr: OutputStream;
   /** Reads a line typed by the learner after showing `prompt`; null at end of input. Tab completes with `completer` while it is typed. */
-  readLine(prompt: string, completer?: LineCompleter): Promise<string | null>;
+  readLine(prompt: string, completer?: LineCompleter, options?: ReadOptions): Promise<string | null>;
+  /** Standard input is the terminal (not a pipe or a file): a program may prompt on it. */
+  stdinTerminal?: boolean;
   /** Terminal width, for texts that wrap. */
   columns: number;
   /** Output goes to a terminal: progress is drawn live, as Docker does on a TTY. */

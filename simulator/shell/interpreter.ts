@@ -1,5 +1,5 @@
 import { Bash, defineCommand, type ByteString, type CommandName, type CustomCommand } from 'just-bash';
-import type { LineCompleter } from '../session/types';
+import type { LineCompleter, ReadOptions } from '../session/types';
 import { abortable, Interrupted, type Clock } from '../session/clock';
 import type { Device, LayerFileSystem } from '../userland/filesystem';
 import type { Command, CommandContext, OutputStream } from './command';
@@ -15,7 +15,7 @@ export interface ShellTerminal {
   /** Standard error when it is a stream of its own (a container without a TTY); otherwise it goes to {@link write}. */
   writeError?(text: string): Promise<void>;
   /** Shows `prompt`, resolves with the typed line, or null at end of input (Ctrl-D); Tab completes with `completer` meanwhile. */
-  readLine(prompt: string, completer?: LineCompleter): Promise<string | null>;
+  readLine(prompt: string, completer?: LineCompleter, options?: ReadOptions): Promise<string | null>;
 }
 
 /** What Layerlab's own programs (docker, …) get besides their arguments and streams. */
@@ -212,7 +212,8 @@ export class Interpreter {
         argv: [program.name, ...args],
         stdout: attached.includes('o') ? toTerminal : { write: async (text) => void (stdout += text) },
         stderr: attached.includes('e') ? toTerminalError : { write: async (text) => void (stderr += text) },
-        readLine: attached.includes('i') ? (prompt, completer) => abortable(terminal.readLine(prompt, completer), signal) : async () => typed.shift() ?? null,
+        readLine: attached.includes('i') ? (prompt, completer, options) => abortable(terminal.readLine(prompt, completer, options), signal) : async () => typed.shift() ?? null,
+        stdinTerminal: attached.includes('i'),
         columns: terminal.columns,
         tty: attached.includes('o') && terminal.tty,
         signal,

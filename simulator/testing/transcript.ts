@@ -1,6 +1,6 @@
 import { ManualClock } from '../session/clock';
 import { createSession, type SessionOptions } from '../session/shell-session';
-import type { Session, TerminalIO } from '../session/types';
+import type { ReadOptions, Session, TerminalIO } from '../session/types';
 
 /** A terminal for tests: records everything written, answers reads from a queue of typed lines. */
 export class RecordingTerminal implements TerminalIO {
@@ -18,11 +18,12 @@ export class RecordingTerminal implements TerminalIO {
     this.output += data;
   }
 
-  async readLine(prompt: string): Promise<string | null> {
+  /** Typed answers are shown after their prompt, except a secret's: with echo off the terminal shows nothing of it. */
+  async readLine(prompt: string, options?: ReadOptions): Promise<string | null> {
     this.prompts.push(prompt);
     this.output += prompt;
     const line = this.typed.shift() ?? null;
-    if (line !== null) this.output += `${line}\n`;
+    if (line !== null && options?.echo !== false) this.output += `${line}\n`;
     return line;
   }
 }

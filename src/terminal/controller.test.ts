@@ -129,3 +129,39 @@ describe('TerminalController', () => {
     expect(screen()).toContain(`${PROMPT}docker --`);
   });
 });
+
+describe('TerminalController, reading a secret', () => {
+  /** A terminal at docker login's hidden password prompt. */
+  async function atPasswordPrompt() {
+    const terminal = setup();
+    await terminal.controller.start();
+    terminal.controller.input('docker login -u learner\r');
+    await terminal.waitFor(/Password: $/);
+    return terminal;
+  }
+
+  it('draws nothing of a password typed at docker login, and the login goes on', async () => {
+    const { controller, screen, waitFor } = await atPasswordPrompt();
+    controller.input('layerlab-passwordX\x7f');
+    controller.input('\r');
+    await waitFor(/Login Succeeded\nlearner@layerlab:~\$ $/);
+    expect(screen()).not.toContain('layerlab-password');
+    expect(screen()).toMatch(/Password: \n\nWARNING! Your credentials are stored unencrypted/);
+  });
+
+  it('interrupts the command on Ctrl-C at the hidden prompt', async () => {
+    const { controller, screen, waitFor } = await atPasswordPrompt();
+    controller.input('sec\x03');
+    await waitFor(/Password: \^C\nlearner@layerlab:~\$ $/);
+    expect(screen()).not.toContain('sec');
+  });
+
+  it('keeps waiting after Ctrl-D at the hidden prompt, as docker/cli does, until Ctrl-C', async () => {
+    const { controller, screen, waitFor } = await atPasswordPrompt();
+    controller.input('\x04');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen()).toMatch(/Password: $/);
+    controller.input('\x03');
+    await waitFor(/\^C\nlearner@layerlab:~\$ $/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Session, TerminalIO } from '../../simulator';
 import { History } from './history';
 import { LineEditor, type EditorAction } from './line-editor';
+import { SecretInput, type SecretAction } from './secret-input';
 
 /** The screen the controller draws on: xterm in the page, a headless terminal in tests. */
 export interface TerminalSurface {
@@ -20,7 +21,9 @@ type Mode =
   | { kind: 'starting' }
   | { kind: 'prompt' }
   | { kind: 'running'; interrupted: boolean }
-  | { kind: 'reading'; resolve(line: string | null): void };
+  | { kind: 'reading'; resolve(line: string | null): void }
+  /** A line read with echo off (a password): typed keys go to `input`, nothing is drawn. */
+  | { kind: 'secret'; resolve(line: string | null): void; input: SecretInput };
 
 /**
  * Connects a line editor to a session: the shell prompt, running lines,
@@ -70,7 +73,29 @@ export class TerminalController {
       this.typeahead += data;
       return;
     }
+    if (mode.kind === 'secret') {
+      this.feedSecret(mode, data);
+      return;
+    }
     this.feed(data);
+  }
+
+  private feedSecret(mode: Extract<Mode, { kind: 'secret' }>, data: string): void {
+    const { action, rest } = mode.input.feed(data);
+    if (!action) return;
+    this.typeahead = rest + this.typeahead;
+    this.endSecret(mode, action);
+  }
+
+  private endSecret(mode: Extract<Mode, { kind: 'secret' }>, action: SecretAction): void {
+    this.mode = { kind: 'running', interrupted: false };
+    if (action.type === 'submit') mode.resolve(action.line);
+    else if (action.type === 'eof') mode.resolve(null);
+    else {
+      this.write('^C');
+      this.mode = { kind: 'running', interrupted: true };
+      this.session.interrupt();
+    }
   }
 
   resize(cols: number): void {
@@ -154,8 +179,18 @@ export class TerminalController {
       columns: this.surface.cols,
       tty: true,
       write: (data) => this.write(data),
-      readLine: (prompt) =>
+      readLine: (prompt, options) =>
         new Promise((resolve) => {
+          if (options?.echo === false) {
+            const mode: Extract<Mode, { kind: 'secret' }> = { kind: 'secret', resolve, input: new SecretInput() };
+            this.mode = mode;
+            this.write(prompt);
+            // Keys typed ahead belong to the secret, as a tty's input queue would give them.
+            const pending = this.typeahead;
+            this.typeahead = '';
+            if (pending) this.feedSecret(mode, pending);
+            return;
+          }
           this.mode = { kind: 'reading', resolve };
           this.beginLine(prompt);
         }),

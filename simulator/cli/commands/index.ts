@@ -26,6 +26,10 @@ import { saveCommand } from './image/save';
 import { historyCommand } from './image/history';
 import { imagesCommand } from './image/images';
 import { pullCommand } from './image/pull';
+import { pushCommand } from './image/push';
+import { loginCommand } from './registry/login';
+import { logoutCommand } from './registry/logout';
+import { searchCommand } from './registry/search';
 import { rmiCommand } from './image/rmi';
 import { tagCommand } from './image/tag';
 import { infoCommand } from './system/info';
@@ -47,6 +51,7 @@ const imageCommand: ManagementCommand = {
     { ...imagesCommand, name: 'ls' },
     imagePruneCommand,
     pullCommand,
+    pushCommand,
     { ...rmiCommand, name: 'rm' },
     saveCommand,
     tagCommand,
@@ -89,17 +94,21 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   inspectCommand,
   killCommand,
   loadCommand,
+  loginCommand,
+  logoutCommand,
   logsCommand,
   pauseCommand,
   portCommand,
   psCommand,
   pullCommand,
+  pushCommand,
   renameCommand,
   restartCommand,
   rmCommand,
   rmiCommand,
   runCommand,
   saveCommand,
+  searchCommand,
   startCommand,
   stopCommand,
   systemCommand,

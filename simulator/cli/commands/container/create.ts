@@ -4,6 +4,7 @@ import { createContainer } from '../../../daemon/containers';
 import { parsePublish } from '../../../daemon/ports';
 import { resolvePath } from '../../../host/paths';
 import { pullImage, type ProgressEvent } from '../../../distribution/pull';
+import { credentialsFor, loadDockerConfig } from '../../config-file';
 import { EngineError } from '../../../errdefs/errors';
 import { getImage } from '../../../images/get';
 import type { StoredImage } from '../../../image/store';
@@ -53,7 +54,7 @@ export async function imageForContainer(context: CommandContext, name: string): 
   await context.stderr.write(`Unable to find image '${familiarString(ref)}' locally\n`);
   const display = new ProgressDisplay((text) => context.stderr.write(text), context.tty, context.columns);
   const emit = (event: ProgressEvent) => display.show(event);
-  const result = await pullImage(engine, ref, emit, context.signal);
+  const result = await pullImage(engine, ref, emit, context.signal, credentialsFor(loadDockerConfig(context).config, ref.domain));
   return result.image;
 }
 

@@ -1,9 +1,11 @@
 import { pullAccessDenied, pullImage, pullStatus, pullTag, type ProgressEvent } from '../../../distribution/pull';
-import { ProgressDisplay } from '../../format/progress';
-import { familiarString, isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly, withTag, type Reference } from '../../../reference/reference';
+import { familiarString, referenceString, withTag, type Reference } from '../../../reference/reference';
+import { progressEmitter, transferReference } from './transfer-reference';
 import type { CommandContext } from '../../../shell/command';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
+import { credentialsFor, loadDockerConfig } from '../../config-file';
+import type { Credentials } from '../../../registry/accounts';
 
 /** docker pull [OPTIONS] NAME[:TAG|@DIGEST] */
 export const pullCommand: DockerCommand = {
@@ -24,19 +26,13 @@ export const pullCommand: DockerCommand = {
     try {
       const quiet = flags.get('quiet') === true;
       const allTags = flags.get('all-tags') === true;
-      let ref = parseNormalizedNamed(name);
-      if (allTags && !isNameOnly(ref)) {
-        await context.stderr.write("tag can't be used with --all-tags/-a\n");
-        return 1;
-      }
-      if (!allTags && isNameOnly(ref)) {
-        ref = tagNameOnly(ref);
-        if (!quiet) await context.stdout.write(`Using default tag: ${ref.tag}\n`);
-      }
-      const display = new ProgressDisplay((text) => context.stdout.write(text), context.tty, context.columns);
-      const emit = quiet ? async () => undefined : (event: ProgressEvent) => display.show(event);
-      if (allTags) await pullAllTags(context, ref, emit);
-      else await pullImage(context.engine, ref, emit, context.signal);
+      const ref = await transferReference(context, name, allTags, quiet);
+      if (!ref) return 1;
+      const emit = progressEmitter(context, quiet);
+      // The CLI sends the login config.json holds for the registry, if any.
+      const credentials = credentialsFor(loadDockerConfig(context).config, ref.domain);
+      if (allTags) await pullAllTags(context, ref, emit, credentials);
+      else await pullImage(context.engine, ref, emit, context.signal, credentials);
       // The reference as pulled: `docker.io/library/alpine:latest`, or `docker.io/library/alpine` for all tags.
       await context.stdout.write(`${referenceString(ref)}\n`);
       return 0;
@@ -51,13 +47,13 @@ export const pullCommand: DockerCommand = {
  * every tag the registry lists, in its order, each with its own "Pulling
  * from" and "Digest:" lines, then one status line for the repository.
  */
-async function pullAllTags(context: CommandContext, ref: Reference, emit: (event: ProgressEvent) => Promise<void>): Promise<void> {
+async function pullAllTags(context: CommandContext, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, credentials: Credentials | undefined): Promise<void> {
   const { engine } = context;
-  const tags = await engine.registry.tags(`${ref.domain}/${ref.path}`);
+  const tags = await engine.registry.tags(`${ref.domain}/${ref.path}`, credentials);
   if (tags === 'repository not found') throw pullAccessDenied(ref);
   let layersDownloaded = false;
   for (const tag of tags) {
-    const { tagUpdated } = await pullTag(engine, withTag(ref, tag), emit, context.signal);
+    const { tagUpdated } = await pullTag(engine, withTag(ref, tag), emit, context.signal, credentials);
     layersDownloaded ||= tagUpdated;
   }
   await emit(pullStatus(familiarString(ref), layersDownloaded));
