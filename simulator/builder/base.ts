@@ -12,6 +12,8 @@ import { parseImageConfig, type ImageConfig } from '../image/config';
 import { parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../reference/reference';
 import type { Changeset } from '../archive/types';
 import type { RemoteImage } from '../registry/registry';
+import type { Credentials } from '../registry/accounts';
+import { EngineError } from '../errdefs/errors';
 
 export interface BaseImage {
   /** The image ID (config digest): the key of everything built on it. */
@@ -40,9 +42,19 @@ export function localBase(engine: Engine, ref: Reference): StoredImage | undefin
   return id ? engine.images.get(id as Digest) : undefined;
 }
 
-/** The registry's manifest for `ref`; throws BaseNotFound with the resolver's message. */
-export async function remoteBase(engine: Engine, ref: Reference, canonical: string): Promise<RemoteImage> {
-  const remote = await engine.registry.resolve(`${ref.domain}/${ref.path}`, ref.digest ?? ref.tag ?? 'latest');
+/**
+ * The registry's manifest for `ref`, asked with the learner's credentials
+ * for its registry (buildx passes the CLI's on); throws BaseNotFound with
+ * the resolver's message — for a registry that cannot be reached too.
+ */
+export async function remoteBase(engine: Engine, ref: Reference, canonical: string, credentials: Credentials | undefined): Promise<RemoteImage> {
+  let remote;
+  try {
+    remote = await engine.registry.resolve(`${ref.domain}/${ref.path}`, ref.digest ?? ref.tag ?? 'latest', credentials);
+  } catch (error) {
+    if (error instanceof EngineError) throw new BaseNotFound(`failed to resolve source metadata for ${canonical}: ${error.message}`);
+    throw error;
+  }
   if (remote === 'repository not found') {
     throw new BaseNotFound(`failed to resolve source metadata for ${canonical}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`);
   }

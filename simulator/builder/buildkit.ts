@@ -19,6 +19,7 @@ import { LayerStore } from '../layer/store';
 import { EMPTY_LAYER_DIFF_ID } from '../images/commit';
 import { referenceString, type Reference } from '../reference/reference';
 import type { RemoteImage } from '../registry/registry';
+import type { Credentials } from '../registry/accounts';
 import { accountOf } from '../runtime/users';
 import { humanSize } from '../cli/format/units';
 import { canonicalName, fetchLayers, localBase, remoteBase, BaseNotFound, type BaseImage } from './base';
@@ -50,6 +51,8 @@ export interface BuildRequest {
   noCache: boolean;
   /** --pull: base images are resolved in the registry even when present locally. */
   pull?: boolean;
+  /** The learner's login for a registry host (from config.json), for base images that need one. */
+  credentials?: (domain: string) => Credentials | undefined;
   labels: Readonly<Record<string, string>>;
   signal: AbortSignal;
 }
@@ -155,7 +158,7 @@ class BuildKitSolver {
       }
       try {
         await this.engine.clock.sleep(400, this.request.signal);
-        bases.set(stage, { remote: await remoteBase(this.engine, resolved.ref, resolved.canonical), canonical: resolved.canonical });
+        bases.set(stage, { remote: await remoteBase(this.engine, resolved.ref, resolved.canonical, this.request.credentials?.(resolved.ref.domain)), canonical: resolved.canonical });
         await this.progress.done(vertex);
       } catch (error) {
         if (!(error instanceof BaseNotFound)) throw error;
@@ -412,7 +415,7 @@ class BuildKitSolver {
     if (local) return { fs: this.engine.layers.view(this.engine.topLayerOf(local)), key: local.id };
     const vertex = await this.progress.start(`[internal] load metadata for ${canonical}`);
     try {
-      const remote = await remoteBase(this.engine, ref, canonical);
+      const remote = await remoteBase(this.engine, ref, canonical, this.request.credentials?.(ref.domain));
       await this.progress.done(vertex);
       const fetched = await this.pullBase({ remote, canonical }, '');
       return { fs: this.engine.layers.view(fetched.top), key: fetched.id };

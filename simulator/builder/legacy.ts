@@ -169,7 +169,7 @@ class LegacyBuilder {
     let image = this.request.pull ? undefined : localBase(this.engine, ref);
     if (!image) {
       const display = new ProgressDisplay(this.out, this.context.tty, this.context.columns);
-      image = (await pullImage(this.engine, ref, (event: ProgressEvent) => display.show(event), this.request.signal)).image;
+      image = (await pullImage(this.engine, ref, (event: ProgressEvent) => display.show(event), this.request.signal, this.request.credentials?.(ref.domain))).image;
     }
     this.current = image.id;
     await this.out(` ---> ${truncateId(hexOf(image.id))}\n`);
@@ -254,7 +254,7 @@ class LegacyBuilder {
       else {
         const { ref } = canonicalName(plan.from);
         let image = localBase(this.engine, ref);
-        if (!image) image = (await pullImage(this.engine, ref, async () => undefined, this.request.signal)).image;
+        if (!image) image = (await pullImage(this.engine, ref, async () => undefined, this.request.signal, this.request.credentials?.(ref.domain))).image;
         fs = this.engine.layers.view(this.engine.topLayerOf(image));
       }
     }

@@ -9,6 +9,7 @@ import { BuildProgress, PlainDisplay, TtyDisplay, type ProgressDisplay, type Ver
 import { EngineError } from '../../../errdefs/errors';
 import { LEARNER_UID } from '../../../host/filesystem';
 import { resolvePath } from '../../../host/paths';
+import { credentialsFor, loadDockerConfig } from '../../config-file';
 import { InvalidReferenceError, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../reference/reference';
 import { Interrupted } from '../../../session/clock';
 import type { CommandContext } from '../../../shell/command';
@@ -109,6 +110,7 @@ function prepare(context: CommandContext, flags: FlagValues, contextArg: string,
       ...(flags.get('target') !== undefined ? { target: flags.get('target') as string } : {}),
       noCache: flags.get('no-cache') === true,
       pull: flags.get('pull') === true,
+      credentials: (domain) => credentialsFor(loadDockerConfig(context).config, domain),
       labels: labels(flags),
     },
   };
@@ -177,7 +179,7 @@ async function runBuildKit(context: CommandContext, flags: FlagValues, contextAr
     if (error instanceof Interrupted) throw error;
     if (error instanceof BuildFailure) {
       const dockerfile = quiet ? undefined : { text: prepared.request.dockerfileText, filename: prepared.request.dockerfileName };
-      await write(`${failureBox(error)}${warnings()}${failureSummary(error, dockerfile)}`);
+      await write(`${quiet ? '' : failureBox(error)}${warnings()}${failureSummary(error, dockerfile)}`);
       return 1;
     }
     throw error;
