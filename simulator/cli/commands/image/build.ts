@@ -223,7 +223,7 @@ export const buildCommand: DockerCommand = {
   use: '[OPTIONS] PATH | URL | -',
   short: 'Build an image from a Dockerfile',
   aliases: ['docker image build', 'docker build', 'docker builder build'],
-  category: { group: 'common', top: 3 },
+  category: { group: 'common', top: 4 },
   flags: [
     { name: 'build-arg', type: 'list', usage: 'Set build-time variables' },
     { name: 'file', shorthand: 'f', type: 'string', usage: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },

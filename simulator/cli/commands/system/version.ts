@@ -116,7 +116,7 @@ export const versionCommand: DockerCommand = {
   name: 'version',
   use: '[OPTIONS]',
   short: 'Show the Docker version information',
-  category: { group: 'common', top: 10 },
+  category: { group: 'common', top: 11 },
   flags: [{ name: 'format', shorthand: 'f', type: 'string', usage: INSPECT_FORMAT_HELP }],
   args: { kind: 'none' },
   async run(context, flags) {
