@@ -13,7 +13,7 @@ import type { Engine } from '../daemon/engine';
 import { rfc3339Nano } from '../daemon/time';
 import { digestOf, type Digest } from '../digest/digest';
 import { EngineError } from '../errdefs/errors';
-import { parseImageConfig, type HistoryEntry } from '../image/config';
+import { parseImageConfig, type HistoryEntry, type ImageConfig } from '../image/config';
 import type { StoredImage } from '../image/store';
 import { LayerStore } from '../layer/store';
 import { EMPTY_LAYER_DIFF_ID } from '../images/commit';
@@ -63,6 +63,22 @@ interface StageResult {
   key: string;
 }
 
+/** A base image's ONBUILD triggers as instructions, located at the FROM that inherits them. */
+export function onBuildTriggers(image: ImageConfig, stage: Stage): Instruction[] {
+  return (image.config?.OnBuild ?? []).map((trigger) => {
+    let parsed;
+    try {
+      // A trigger is parsed as the one instruction of a stage, as BuildKit parses it on its own.
+      parsed = parseDockerfile(`FROM scratch\n${trigger}`).instructions[1];
+    } catch (error) {
+      if (error instanceof DockerfileParseError) throw new DockerfileParseError(error.message.replace(/^dockerfile parse error on line \d+: /, ''), stage.from.startLine, stage.from.endLine);
+      throw error;
+    }
+    if (!parsed) throw new DockerfileParseError('onbuild trigger should be a single expression', stage.from.startLine, stage.from.endLine);
+    return { ...parsed, startLine: stage.from.startLine, endLine: stage.from.endLine };
+  });
+}
+
 /** A base found in the registry, not yet downloaded. */
 interface RemoteBase {
   remote: RemoteImage;
@@ -85,6 +101,8 @@ class BuildKitSolver {
   private readonly scope: ArgScope;
   /** History entries of metadata instructions made in this build, which get their times at export. */
   private readonly pendingTimes = new WeakSet<HistoryEntry>();
+  /** Instructions that came from a base image's ONBUILD. */
+  private readonly triggers = new WeakSet<Instruction>();
   /** Bytes of the layers this build made (not found in the cache), which the export writes. */
   newLayerBytes = 0;
   /** Entries of filesystem steps made in this build (their times are their layers'). */
@@ -186,9 +204,12 @@ class BuildKitSolver {
   }
 
   private async buildStage(stage: Stage, base: ResolvedBase | undefined): Promise<StageResult> {
-    const commands = stage.commands;
+    // The base image's ONBUILD triggers run first, each counted in the step total (initOnBuildTriggers).
+    const triggers = base ? onBuildTriggers('remote' in base ? parseImageConfig(base.remote.configText) : base.config, stage) : [];
+    for (const trigger of triggers) this.triggers.add(trigger);
+    const commands = [...triggers, ...stage.commands];
     const fromStage = this.baseStage(stage);
-    let total = commands.filter((c) => FILESYSTEM_KEYWORDS.has(c.keyword)).length;
+    let total = stage.commands.filter((c) => FILESYSTEM_KEYWORDS.has(c.keyword)).length + triggers.length;
     if (base) total++;
     let index = 0;
     const next = (): string => this.prefix(stage, total, ++index);
@@ -263,7 +284,7 @@ class BuildKitSolver {
 
   /** RUN, COPY, ADD, WORKDIR: from the cache when the key is there, otherwise run; either way a layer (or none) and a history entry. */
   private async filesystemStep(stage: Stage, instruction: Instruction, state: ImageState, parentKey: string, prefix: string): Promise<string> {
-    const name = `${prefix}${displayName(instruction, state)}`;
+    const name = `${prefix}${this.triggers.has(instruction) ? 'ONBUILD ' : ''}${displayName(instruction, state)}`;
     let step: { key: unknown[]; history: string; execute(layer: ReadWriteLayer, vertex: Vertex): Promise<void> };
     switch (instruction.keyword) {
       case 'RUN': {

@@ -25,7 +25,7 @@ import { ProgressDisplay } from '../cli/format/progress';
 import { humanSize, truncateId } from '../cli/format/units';
 import type { CommandContext } from '../shell/command';
 import { canonicalName, localBase } from './base';
-import type { BuildRequest } from './buildkit';
+import { onBuildTriggers, type BuildRequest } from './buildkit';
 import { copyInto, makeDirectories, matchSources, resolveChown, SourceNotFound, sourceChecksum, MULTIPLE_SOURCES_ERROR } from './copy';
 import { expandWord } from './dockerfile/expand';
 import type { Instruction } from './dockerfile/instruction';
@@ -131,7 +131,11 @@ class LegacyBuilder {
     let last: { id: Digest; state: ImageState } | undefined;
     for (const stage of stages) {
       await this.out(`Step ${++step}/${total} : ${stage.from.original}\n`);
-      const state = await this.from(stage);
+      const { state, triggers } = await this.from(stage);
+      if (triggers.length > 0) {
+        await this.out(`# Executing ${triggers.length} build ${triggers.length === 1 ? 'trigger' : 'triggers'}\n`);
+        for (const trigger of triggers) await this.dispatch(trigger, state);
+      }
       for (const instruction of stage.commands) {
         await this.out(`Step ${++step}/${total} : ${instruction.original}\n`);
         await this.dispatch(instruction, state);
@@ -151,19 +155,19 @@ class LegacyBuilder {
     return image;
   }
 
-  private async from(stage: Stage): Promise<ImageState> {
+  private async from(stage: Stage): Promise<{ state: ImageState; triggers: Instruction[] }> {
     const name = expandWord(stage.baseName, this.scope.globalArgs, this.scope.escapeToken);
     if (name.toLowerCase() === 'scratch') {
       this.current = undefined;
       await this.out(' ---> \n');
-      return scratchLegacy();
+      return { state: scratchLegacy(), triggers: [] };
     }
     const earlier = findStage([...this.stageImages.keys()], name);
     if (earlier && earlier.name !== '') {
       const built = this.stageImages.get(earlier) as { id: Digest; state: ImageState };
       this.current = built.id;
       await this.out(` ---> ${truncateId(hexOf(built.id))}\n`);
-      return { ...built.state, config: { ...built.state.config }, history: [...built.state.history], env: new Map(built.state.env), buildArgs: [] };
+      return { state: { ...built.state, config: { ...built.state.config }, history: [...built.state.history], env: new Map(built.state.env), buildArgs: [] }, triggers: [] };
     }
     const { ref } = canonicalName(name);
     let image = this.request.pull ? undefined : localBase(this.engine, ref);
@@ -175,7 +179,7 @@ class LegacyBuilder {
     await this.out(` ---> ${truncateId(hexOf(image.id))}\n`);
     const state = fromConfig(image.config, this.engine.topLayerOf(image));
     delete state.config.OnBuild;
-    return state;
+    return { state, triggers: onBuildTriggers(image.config, stage) };
   }
 
   private async dispatch(instruction: Instruction, state: ImageState): Promise<void> {
@@ -362,9 +366,9 @@ export async function buildLegacy(context: CommandContext, request: BuildRequest
     if (quiet) await context.stdout.write(`${image.id}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof StepFailed) {
+    if (error instanceof StepFailed || error instanceof DockerfileParseError) {
       await context.stderr.write(`${error.message}\n`);
-      return error.status;
+      return error instanceof StepFailed ? error.status : 1;
     }
     if (error instanceof EngineError && error.kind !== 'invalidParameter') {
       await context.stderr.write(`${error.message}\n`);
