@@ -5,7 +5,7 @@
  */
 import { fileBytes } from '../archive/tar';
 import { contentSize, type Node } from '../archive/types';
-import type { FilesystemView } from '../archive/union';
+import { UnionView, type FilesystemView } from '../archive/union';
 import { normalizePath } from '../host/paths';
 import { IgnoreMatcher } from './dockerignore';
 
@@ -32,6 +32,11 @@ export class BuildContext implements FilesystemView {
     const ignoreNode = host.get(`${dir === '/' ? '' : dir}/.dockerignore`);
     const ignoreText = ignoreNode?.type === 'file' ? new TextDecoder().decode(fileBytes(ignoreNode.content)) : '';
     return new BuildContext(host, dir, new IgnoreMatcher(ignoreText), ignoreNode?.type === 'file' ? contentSize(ignoreNode.content) : undefined);
+  }
+
+  /** No context at all: `docker build -` with the Dockerfile on standard input. */
+  static empty(): BuildContext {
+    return new BuildContext(new UnionView([]), '/', new IgnoreMatcher(''), undefined);
   }
 
   /** The host path of a context path (`/app.js` → `/home/learner/app/app.js`). */

@@ -10,6 +10,7 @@ import { EngineError } from '../../../errdefs/errors';
 import { LEARNER_UID } from '../../../host/filesystem';
 import { resolvePath } from '../../../host/paths';
 import { credentialsFor, loadDockerConfig } from '../../config-file';
+import { readStandardInput } from '../../stdin';
 import { InvalidReferenceError, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../reference/reference';
 import { Interrupted } from '../../../session/clock';
 import type { CommandContext } from '../../../shell/command';
@@ -81,28 +82,43 @@ interface Prepared {
   contextArg: string;
 }
 
-/** Reads the context and the Dockerfile; throws ContextError or a BuildFailure for a missing Dockerfile. */
-function prepare(context: CommandContext, flags: FlagValues, contextArg: string, tags: Reference[], legacy: boolean): Prepared {
-  const dir = resolvePath(context.shell.cwd, contextArg, context.shell.home);
-  let buildContext: BuildContext;
-  try {
-    buildContext = BuildContext.open(context.host, dir);
-  } catch (error) {
-    if (error instanceof ContextError) throw new ContextError(error.message.replace(`"${dir}"`, `"${contextArg}"`));
-    throw error;
-  }
+/**
+ * Reads the context and the Dockerfile; throws ContextError or a
+ * MissingDockerfile. `docker build -` takes the Dockerfile from standard
+ * input and has no context; `-f -` takes it from there with the context.
+ */
+async function prepare(context: CommandContext, flags: FlagValues, contextArg: string, tags: Reference[], legacy: boolean): Promise<Prepared> {
   const fileFlag = flags.get('file') as string | undefined;
-  const dockerfilePath = fileFlag === undefined ? `${dir === '/' ? '' : dir}/Dockerfile` : resolvePath(context.shell.cwd, fileFlag, context.shell.home);
-  const node = context.host.get(dockerfilePath);
-  const dockerfileName = dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1);
-  if (node?.type !== 'file') {
-    if (legacy) throw new ContextError(`unable to evaluate symlinks in Dockerfile path: lstat ${dockerfilePath}: no such file or directory`);
-    throw new MissingDockerfile(dockerfileName);
+  const fromStdin = contextArg === '-' || fileFlag === '-';
+  let buildContext: BuildContext;
+  let dir = '/';
+  if (contextArg === '-') buildContext = BuildContext.empty();
+  else {
+    dir = resolvePath(context.shell.cwd, contextArg, context.shell.home);
+    try {
+      buildContext = BuildContext.open(context.host, dir);
+    } catch (error) {
+      if (error instanceof ContextError) throw new ContextError(error.message.replace(`"${dir}"`, `"${contextArg}"`));
+      throw error;
+    }
+  }
+  let dockerfileText: string;
+  let dockerfileName = 'Dockerfile';
+  if (fromStdin) dockerfileText = await readStandardInput(context);
+  else {
+    const dockerfilePath = fileFlag === undefined ? `${dir === '/' ? '' : dir}/Dockerfile` : resolvePath(context.shell.cwd, fileFlag, context.shell.home);
+    const node = context.host.get(dockerfilePath);
+    dockerfileName = dockerfilePath.slice(dockerfilePath.lastIndexOf('/') + 1);
+    if (node?.type !== 'file') {
+      if (legacy) throw new ContextError(`unable to evaluate symlinks in Dockerfile path: lstat ${dockerfilePath}: no such file or directory`);
+      throw new MissingDockerfile(dockerfileName);
+    }
+    dockerfileText = new TextDecoder().decode(fileBytes(node.content));
   }
   return {
     contextArg,
     request: {
-      dockerfileText: new TextDecoder().decode(fileBytes(node.content)),
+      dockerfileText,
       dockerfileName,
       context: buildContext,
       tags,
@@ -144,7 +160,7 @@ async function runBuildKit(context: CommandContext, flags: FlagValues, contextAr
   const write = (text: string): Promise<void> => context.stderr.write(text);
   let prepared: Prepared;
   try {
-    prepared = prepare(context, flags, contextArg, parseTags(list(flags, 'tag'), false), false);
+    prepared = await prepare(context, flags, contextArg, parseTags(list(flags, 'tag'), false), false);
   } catch (error) {
     if (error instanceof ContextError) {
       await write(`ERROR: ${error.message.startsWith('invalid tag') ? '' : 'unable to prepare context: '}${error.message}\n`);
@@ -202,7 +218,7 @@ async function displayFor(context: CommandContext, mode: string, write: (text: s
 async function runLegacy(context: CommandContext, flags: FlagValues, contextArg: string): Promise<number> {
   await context.stderr.write(LEGACY_NOTICE);
   try {
-    const prepared = prepare(context, flags, contextArg, parseTags(list(flags, 'tag'), true), true);
+    const prepared = await prepare(context, flags, contextArg, parseTags(list(flags, 'tag'), true), true);
     return await buildLegacy(context, { ...prepared.request, signal: context.signal }, flags.get('quiet') === true, (id) => writeIidFile(context, flags, id));
   } catch (error) {
     if (error instanceof ContextError) {

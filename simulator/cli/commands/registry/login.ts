@@ -7,6 +7,7 @@ import { reportError } from '../../errors';
 import { infoNote } from '../../format/note';
 import { EngineError } from '../../../errdefs/errors';
 import { abortable } from '../../../session/clock';
+import { readStandardInput } from '../../stdin';
 
 // docker/cli cli/command/registry.go
 const REGISTER_SUGGEST =
@@ -71,7 +72,7 @@ async function login(context: CommandContext, flags: LoginOptions): Promise<stri
   const user = flags.user ?? '';
   let password = flags.password ?? '';
   if (password !== '') await context.stderr.write('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
-  if (flags.passwordStdin) password = (await readAll(context)).replace(/\n$/, '').replace(/\r$/, '');
+  if (flags.passwordStdin) password = (await readStandardInput(context)).replace(/\n$/, '').replace(/\r$/, '');
 
   const serverAddress = flags.server !== '' && flags.server !== 'docker.io' ? flags.server : INDEX_SERVER;
   const isDefault = serverAddress === INDEX_SERVER;
@@ -88,12 +89,6 @@ async function login(context: CommandContext, flags: LoginOptions): Promise<stri
 /** fileStore.Get: the key itself, or a key that is a URL of the same host. */
 function storedLogin(config: DockerConfig, key: string): Credentials | undefined {
   return config.auths.get(key) ?? [...config.auths].find(([stored]) => convertToHostname(stored) === key)?.[1];
-}
-
-async function readAll(context: CommandContext): Promise<string> {
-  const lines: string[] = [];
-  for (let line = await context.readLine(''); line !== null; line = await context.readLine('')) lines.push(line);
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /** login.go's loginWithStoredCredentials: undefined when the stored ones no longer work (then the prompts follow). */
