@@ -1,6 +1,7 @@
 import { fileBytes } from '../archive/tar';
 import type { Node } from '../archive/types';
 import type { LayerFileSystem } from '../userland/filesystem';
+import { GO_PROGRAM_MARKER } from './programs/go';
 
 /**
  * What a path names when a process is to run it, decided by the file, as
@@ -55,6 +56,8 @@ function identifyFile(path: string, node: Extract<Node, { type: 'file' }>): Exec
     return { kind: 'program', path, program: origin.slice(origin.lastIndexOf('/') + 1) };
   }
   const head = new TextDecoder().decode(fileBytes(content).subarray(0, 256));
+  // What Layerlab's `go build` writes runs as the program it was built from.
+  if (head.startsWith(GO_PROGRAM_MARKER)) return { kind: 'program', path, program: 'go-program' };
   const firstLine = head.split('\n', 1)[0] ?? '';
   const shebang = SHEBANG.exec(firstLine);
   if (shebang?.[1]) return { kind: 'script', path, interpreter: shebang[1], ...(shebang[2] ? { argument: shebang[2] } : {}) };

@@ -5,6 +5,7 @@ import { apt, aptCache, aptGet } from './programs/apt';
 import { date } from './programs/date';
 import { dpkg } from './programs/dpkg';
 import { find } from './programs/find';
+import { go, goProgram } from './programs/go';
 import { hello } from './programs/hello';
 import { httpd } from './programs/httpd';
 import { hostname, id, uname, whoami } from './programs/identity';
@@ -29,7 +30,7 @@ export type Behaviour =
 
 /** Programs whose container behaviour Layerlab implements, by the name they are installed under (built once: every command in a container looks here). */
 const CONTAINER_PROGRAMS: ReadonlyMap<string, Command> = new Map(
-  [apk, apt, aptCache, aptGet, curl, date, dpkg, find, git, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]),
+  [apk, apt, aptCache, aptGet, curl, date, dpkg, find, git, go, goProgram, hello, hostname, httpd, id, jq, ls, nginx, node, ps, python3, uname, uniq, which, whoami].map((program) => [program.name, program]),
 );
 
 export function containerPrograms(): ReadonlyMap<string, Command> {
