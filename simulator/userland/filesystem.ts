@@ -19,6 +19,9 @@ export interface Owner {
 }
 
 type ReadFileOptions = Exclude<Parameters<IFileSystem['readFile']>[1], BufferEncoding | undefined>;
+/** How close to the real clock's now a time must be to count as "now" (touch without -d). */
+const WALL_CLOCK_NOW_MS = 5_000;
+
 type WriteFileOptions = Exclude<Parameters<IFileSystem['writeFile']>[2], BufferEncoding | undefined>;
 type DirentEntry = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>[number];
 
@@ -343,7 +346,9 @@ export class LayerFileSystem implements IFileSystem {
 
   async utimes(path: string, _atime: Date, mtime: Date): Promise<void> {
     const { resolved, node } = this.existing(path, 'utime');
-    this.replace(resolved, { ...node, mtime: mtime.getTime() });
+    // just-bash's touch stamps `new Date()`, the real clock's now; the machine's now is the session clock's.
+    const time = Math.abs(mtime.getTime() - Date.now()) < WALL_CLOCK_NOW_MS ? this.clock.now() : mtime.getTime();
+    this.replace(resolved, { ...node, mtime: time });
   }
 
   /** Changes ownership (chown), which the shell's interface has no method for. */
