@@ -38,6 +38,11 @@ export interface DockerCommand {
   short: string;
   /** cobra's `Long`: the description `--help` shows instead of `short`, when it has one. */
   long?: string;
+  /**
+   * What `--help` describes when it is not this command itself: `docker
+   * build` is buildx's build unless DOCKER_BUILDKIT=0 asks for the CLI's own.
+   */
+  helpFor?(context: CommandContext): { command: DockerCommand; path: string } | undefined;
   /** Other spellings listed under "Aliases:" in help (`docker image ls, docker image list, docker images`). */
   aliases?: string[];
   /** Where `docker --help` lists the command; `top` sets the order among Common Commands. */

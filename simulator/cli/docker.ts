@@ -79,7 +79,8 @@ async function runCommand(command: DockerCommand, path: string, argv: string[], 
   }
   for (const warning of parsed.warnings) await context.stderr.write(`${warning}\n`);
   if (parsed.help) {
-    await context.stdout.write(commandHelp(command, path, context.columns));
+    const described = command.helpFor?.(context) ?? { command, path };
+    await context.stdout.write(commandHelp(described.command, described.path, context.columns));
     return 0;
   }
   const argsError = checkArgs(command, path, parsed.args.length);

@@ -14,7 +14,7 @@ import { readStandardInput } from '../../stdin';
 import { InvalidReferenceError, parseNormalizedNamed, tagNameOnly, type Reference } from '../../../reference/reference';
 import { Interrupted } from '../../../session/clock';
 import type { CommandContext } from '../../../shell/command';
-import type { DockerCommand, FlagValues } from '../../command';
+import type { DockerCommand, FlagSpec, FlagValues } from '../../command';
 
 /** The legacy builder's notice (docker/cli cmd/docker/builder.go), printed when DOCKER_BUILDKIT=0. */
 const LEGACY_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
@@ -233,6 +233,33 @@ async function runLegacy(context: CommandContext, flags: FlagValues, contextArg:
   }
 }
 
+/** The flags both builders take, worded as buildx words them (`docker buildx build --help`). */
+const BUILDX_FLAGS: FlagSpec[] = [
+  { name: 'build-arg', type: 'list', varname: 'stringArray', usage: 'Set build-time variables' },
+  { name: 'file', shorthand: 'f', type: 'string', usage: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
+  { name: 'iidfile', type: 'string', usage: 'Write the image ID to a file' },
+  { name: 'label', type: 'list', varname: 'stringArray', usage: 'Set metadata for an image' },
+  { name: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
+  { name: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "quiet", "plain", "tty", "rawjson"). Use plain to show container output (default "auto")' },
+  { name: 'pull', type: 'bool', usage: 'Always attempt to pull all referenced images' },
+  { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
+  { name: 'tag', shorthand: 't', type: 'list', varname: 'stringArray', usage: 'Image identifier (format: "[registry/]repository[:tag]")' },
+  { name: 'target', type: 'string', usage: 'Set the target build stage to build' },
+];
+
+/** The same flags as docker/cli's own (legacy) build command words them; it has no --progress. */
+const LEGACY_FLAGS: FlagSpec[] = [
+  { name: 'build-arg', type: 'list', usage: 'Set build-time variables' },
+  { name: 'file', shorthand: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
+  { name: 'iidfile', type: 'string', usage: 'Write the image ID to the file' },
+  { name: 'label', type: 'list', usage: 'Set metadata for an image' },
+  { name: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
+  { name: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
+  { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
+  { name: 'tag', shorthand: 't', type: 'list', usage: 'Name and optionally a tag in the "name:tag" format' },
+  { name: 'target', type: 'string', usage: 'Set the target build stage to build.' },
+];
+
 /** docker build [OPTIONS] PATH — BuildKit (buildx) by default, the classic builder with DOCKER_BUILDKIT=0. */
 export const buildCommand: DockerCommand = {
   name: 'build',
@@ -240,18 +267,11 @@ export const buildCommand: DockerCommand = {
   short: 'Build an image from a Dockerfile',
   aliases: ['docker image build', 'docker build', 'docker builder build'],
   category: { group: 'common', top: 4 },
-  flags: [
-    { name: 'build-arg', type: 'list', usage: 'Set build-time variables' },
-    { name: 'file', shorthand: 'f', type: 'string', usage: 'Name of the Dockerfile (default: "PATH/Dockerfile")' },
-    { name: 'iidfile', type: 'string', usage: 'Write the image ID to a file' },
-    { name: 'label', type: 'list', usage: 'Set metadata for an image' },
-    { name: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
-    { name: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "quiet", "plain", "tty", "rawjson"). Use plain to show container output (default "auto")' },
-    { name: 'pull', type: 'bool', usage: 'Always attempt to pull all referenced images' },
-    { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
-    { name: 'tag', shorthand: 't', type: 'list', usage: 'Image identifier (format: "[registry/]repository[:tag]")' },
-    { name: 'target', type: 'string', usage: 'Set the target build stage to build' },
-  ],
+  flags: BUILDX_FLAGS,
+  helpFor(context) {
+    if (legacyRequested(context)) return { command: { ...buildCommand, flags: LEGACY_FLAGS }, path: 'docker build' };
+    return { command: { ...buildCommand, short: 'Start a build', aliases: ['docker buildx build', 'docker buildx b'] }, path: 'docker buildx build' };
+  },
   // The argument count is checked in run: buildx words its error its own way.
   args: { kind: 'any' },
   async run(context, flags, args) {
