@@ -105,6 +105,8 @@ export class BuildProgress {
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+/** How long a status must run for the plain printer to have seen it running. */
+const SEEN_RUNNING_MS = 50;
 
 /** The plain printer: every event as lines, each vertex's block after a blank line (progressui/printer.go). */
 export class PlainDisplay implements ProgressDisplay {
@@ -136,9 +138,10 @@ export class PlainDisplay implements ProgressDisplay {
     await this.header(vertex);
     const amount = status.total !== undefined ? ` ${humanSize(status.current ?? 0)} / ${humanSize(status.total)}` : '';
     const took = (status.completed ?? status.started) - status.started;
-    // A status seen while it ran is printed then, and again with its time when done; an instant one once.
-    if (took > 0 && status.total === undefined) await this.write(`#${vertex.index} ${status.id}\n`);
-    await this.write(`#${vertex.index} ${status.id}${amount}${took > 0 ? ` ${seconds(took)}s` : ''} done\n`);
+    // A status seen while it ran (the printer looks every 100 ms or so) is printed then, and again with its time when done; a quick one once.
+    const seen = took >= SEEN_RUNNING_MS;
+    if (seen && status.total === undefined) await this.write(`#${vertex.index} ${status.id}\n`);
+    await this.write(`#${vertex.index} ${status.id}${amount}${seen ? ` ${seconds(took)}s` : ''} done\n`);
   }
 
   async warned(vertex: Vertex, warning: string): Promise<void> {
