@@ -10,7 +10,8 @@ const ALL_WARNING = 'WARNING! This will remove all build cache.';
 
 /** A record's ID as BuildKit shows it: 25 characters of [a-z0-9], here derived from its key so it is stable. */
 function recordId(record: CacheRecord): string {
-  return BigInt(`0x${record.key.slice('sha256:'.length)}`).toString(36).slice(0, 25).padStart(25, '0');
+  // A pulled base's record is keyed `from:sha256:…`: the hex is what follows the last `sha256:`.
+  return BigInt(`0x${record.key.slice(record.key.lastIndexOf('sha256:') + 'sha256:'.length)}`).toString(36).slice(0, 25).padStart(25, '0');
 }
 
 /** Records whose layers no image uses: what BuildKit calls dangling (results of earlier, changed builds). */
