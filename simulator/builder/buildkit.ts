@@ -17,7 +17,7 @@ import { parseImageConfig, type HistoryEntry, type ImageConfig } from '../image/
 import type { StoredImage } from '../image/store';
 import { LayerStore } from '../layer/store';
 import { EMPTY_LAYER_DIFF_ID } from '../images/commit';
-import { referenceString, type Reference } from '../reference/reference';
+import { familiarString, referenceString, type Reference } from '../reference/reference';
 import type { RemoteImage } from '../registry/registry';
 import type { Credentials } from '../registry/accounts';
 import { accountOf } from '../runtime/users';
@@ -25,7 +25,8 @@ import { humanSize } from '../cli/format/units';
 import { canonicalName, fetchLayers, localBase, remoteBase, BaseNotFound, type BaseImage } from './base';
 import { cacheKey, type CacheRecord } from './cache';
 import type { BuildContext } from './context';
-import { copyInto, makeDirectories, matchSources, readText, resolveChown, sourceChecksum, SourceNotFound, MULTIPLE_SOURCES_ERROR, type MatchedSource } from './copy';
+import { copyInto, makeDirectories, matchSources, readText, resolveChown, sourceFingerprints, SourceNotFound, MULTIPLE_SOURCES_ERROR, type MatchedSource } from './copy';
+import { BuildRecorder, type StepInputs } from './step-record';
 import { expandFlag, expandWord } from './dockerfile/expand';
 import type { Dockerfile, Instruction } from './dockerfile/instruction';
 import { buildStages, findStage, selectTarget, type Stage } from './dockerfile/stages';
@@ -107,6 +108,8 @@ class BuildKitSolver {
   newLayerBytes = 0;
   /** Entries of filesystem steps made in this build (their times are their layers'). */
   private readonly newEntries = new WeakSet<HistoryEntry>();
+  /** The steps as they run, for the engine's `image.built` event. */
+  readonly recorder: BuildRecorder;
 
   constructor(
     private readonly engine: Engine,
@@ -117,6 +120,7 @@ class BuildKitSolver {
     globalArgs: ReadonlyMap<string, string>,
   ) {
     this.scope = { buildArgs: request.buildArgs, globalArgs, escapeToken: dockerfile.directives.escape ?? '\\' };
+    this.recorder = new BuildRecorder(engine.buildSteps, request.noCache);
   }
 
   private get multiStage(): boolean {
@@ -285,7 +289,7 @@ class BuildKitSolver {
   /** RUN, COPY, ADD, WORKDIR: from the cache when the key is there, otherwise run; either way a layer (or none) and a history entry. */
   private async filesystemStep(stage: Stage, instruction: Instruction, state: ImageState, parentKey: string, prefix: string): Promise<string> {
     const name = `${prefix}${this.triggers.has(instruction) ? 'ONBUILD ' : ''}${displayName(instruction, state)}`;
-    let step: { key: unknown[]; history: string; execute(layer: ReadWriteLayer, vertex: Vertex): Promise<void> };
+    let step: { key: unknown[]; history: string; files?: string[]; execute(layer: ReadWriteLayer, vertex: Vertex): Promise<void> };
     switch (instruction.keyword) {
       case 'RUN': {
         const argv = runArgv(instruction, state);
@@ -338,8 +342,10 @@ class BuildKitSolver {
           await this.progress.done(vertex, { error: cause });
           throw new BuildFailure(`failed to compute cache key: ${cause}`, vertex, [instruction.startLine, instruction.endLine]);
         }
+        const files = sourceFingerprints(source.fs, matched);
         step = {
-          key: ['copy', plan.unpack, source.key, sourceChecksum(source.fs, matched), plan.inline, plan.dest, state.config.WorkingDir ?? '/', plan.chown ?? '', plan.chmod ?? ''],
+          key: ['copy', plan.unpack, source.key, digestOf(files.join('\n')), plan.inline, plan.dest, state.config.WorkingDir ?? '/', plan.chown ?? '', plan.chmod ?? ''],
+          files,
           history: `${instruction.keyword}${plan.flagsText}${plan.sources.map((s) => ` ${s}`).join('')}${plan.inline.map((h) => ` <<${h.name}`).join('')} ${plan.dest} # buildkit`,
           execute: async (layer) => {
             const owner = plan.chown === undefined ? { uid: 0, gid: 0 } : resolveChown(layer, plan.chown);
@@ -356,9 +362,11 @@ class BuildKitSolver {
       }
     }
     const key = cacheKey(parentKey, ...step.key);
+    const inputs: StepInputs = { createdBy: step.history, key: JSON.stringify(step.key), ...(step.files ? { files: step.files } : {}) };
     const cached = this.request.noCache ? undefined : this.engine.buildCache.get(key);
     if (cached) {
       cached.lastUsed = this.engine.clock.now();
+      this.recorder.step(parentKey, name, inputs, true, cached.size);
       await this.progress.cached(name);
       this.applyLayer(state, cached, step.history);
       return key;
@@ -372,6 +380,7 @@ class BuildKitSolver {
       throw error instanceof BuildFailure ? new BuildFailure(error.message, vertex, error.lines) : new BuildFailure(error instanceof Error ? error.message : String(error), vertex, [instruction.startLine, instruction.endLine]);
     }
     const record = await this.commitLayer(key, state.top, layer.changeset(), name);
+    this.recorder.step(parentKey, name, inputs, false, record.size);
     this.newLayerBytes += record.size;
     await this.progress.done(vertex);
     this.applyLayer(state, record, step.history);
@@ -506,7 +515,10 @@ export async function buildWithBuildKit(engine: Engine, request: BuildRequest, p
   const solver = new BuildKitSolver(engine, request, progress, dockerfile, stages, globalArgs);
   for (const warning of lintDockerfile(stages, solver.reachable(target), (stage) => solver.baseStage(stage))) await progress.warn(definition, warning);
   const result = await solver.solve(target);
-  return exportImage(engine, request, progress, solver.finalConfig(result.state), result.state.top, solver.newLayerBytes);
+  const image = await exportImage(engine, request, progress, solver.finalConfig(result.state), result.state.top, solver.newLayerBytes);
+  const { steps, firstMiss } = solver.recorder;
+  engine.events.emit({ type: 'image.built', imageId: image.id, tags: request.tags.map((tag) => familiarString(tag)), builder: 'buildkit', steps, ...(firstMiss ? { firstMiss } : {}) });
+  return image;
 }
 
 /** `exporting to image`: the config stored as the image, its layers referenced, the tags set. */
@@ -522,7 +534,7 @@ async function exportImage(engine: Engine, request: BuildRequest, progress: Buil
   await progress.status(vertex, `writing image ${image.id}`);
   for (const tag of request.tags) {
     engine.references.addTag(tag, image.id, true);
-    engine.tagged(image.id);
+    engine.tagged(image.id, tag);
     await progress.status(vertex, `naming to ${referenceString(tag)}`);
   }
   await progress.done(vertex);

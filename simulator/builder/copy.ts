@@ -109,6 +109,11 @@ function contentDigest(content: FileContent): string {
  * a file does not invalidate the cache, and changing one byte does.
  */
 export function sourceChecksum(fs: FilesystemView, matched: readonly MatchedSource[]): string {
+  return digestOf(sourceFingerprints(fs, matched).join('\n'));
+}
+
+/** What the checksum is made of: one `path\0type\0mode\0content` line per copied path, so a cache miss can name the files that changed. */
+export function sourceFingerprints(fs: FilesystemView, matched: readonly MatchedSource[]): string[] {
   const lines: string[] = [];
   const describe = (path: string, node: Node): string => {
     const what = node.type === 'file' ? contentDigest(node.content) : node.type === 'symlink' ? node.target : node.type;
@@ -118,7 +123,7 @@ export function sourceChecksum(fs: FilesystemView, matched: readonly MatchedSour
     lines.push(describe(path, node));
     if (node.type === 'directory') walk(fs, path, (relative, child) => lines.push(describe(`${path}${relative}`, child)));
   }
-  return digestOf(lines.join('\n'));
+  return lines;
 }
 
 export interface CopyOptions {

@@ -149,9 +149,10 @@ class LegacyBuilder {
     await this.out(`Successfully built ${truncateId(hexOf(image.id))}\n`);
     for (const tag of this.request.tags) {
       this.engine.references.addTag(tag, image.id, true);
-      this.engine.tagged(image.id);
+      this.engine.tagged(image.id, tag);
       await this.out(`Successfully tagged ${familiarString(tag)}\n`);
     }
+    this.engine.events.emit({ type: 'image.built', imageId: image.id, tags: this.request.tags.map((tag) => familiarString(tag)), builder: 'legacy', steps: [] });
     return image;
   }
 

@@ -6,6 +6,7 @@ import type { RunConfig } from '../image/config';
 import type { StoredImage } from '../image/store';
 import { truncateId } from '../cli/format/units';
 import type { Engine } from './engine';
+import { countChanges } from './events';
 
 /** What `docker create` and `docker run` ask for, on top of the image's configuration. */
 export interface CreateOptions {
@@ -58,7 +59,14 @@ export function createContainer(engine: Engine, image: StoredImage, options: Cre
     logs: [],
   };
   engine.containers.add(container);
+  engine.events.emit({ type: 'container.created', containerId: id, name, imageId: image.id, imageName: options.imageName });
   return container;
+}
+
+/** Forgets a container (docker rm, --rm, prune); what its writable layer held goes with it. */
+export function deleteContainer(engine: Engine, container: Container): void {
+  if (!engine.containers.delete(container.id)) return;
+  engine.events.emit({ type: 'container.removed', containerId: container.id, name: container.name, imageId: container.image, changes: countChanges(container.layer.diff()) });
 }
 
 /** The container's config: the image's, with the run options merged in (later -e values win, as in Docker). */

@@ -1,5 +1,6 @@
 import type { RunningProcess } from '../runtime/process';
 import { BuildCache } from '../builder/cache';
+import { StepMemory } from '../builder/step-record';
 import { ContainerStore } from '../container/store';
 import { ContentStore } from '../content/store';
 import { chainIdOf, type Digest } from '../digest/digest';
@@ -12,6 +13,8 @@ import { Registries } from '../registry/registries';
 import { DistributionMetadata } from '../distribution/metadata';
 import type { PackageMirrors } from '../packages/mirrors';
 import type { Clock } from '../session/clock';
+import { familiarString, type Reference } from '../reference/reference';
+import { EngineEvents } from './events';
 import { rfc3339Nano } from './time';
 
 export interface EngineOptions {
@@ -24,6 +27,8 @@ export interface EngineOptions {
   mirrors?: PackageMirrors;
   /** Tags and digests to start with (a restored snapshot's). */
   references?: ReferenceStore;
+  /** The id of the first event (an engine replacing another continues its numbering). */
+  firstEventId?: number;
 }
 
 /**
@@ -38,6 +43,8 @@ export class Engine {
   readonly containers = new ContainerStore();
   /** BuildKit's cache of build steps, shared by every build of the session. */
   readonly buildCache = new BuildCache();
+  /** What earlier builds' steps were made of, to explain a cache miss (not saved with the session). */
+  readonly buildSteps = new StepMemory();
   /** The processes of running containers (not part of a snapshot: a restored container has none). */
   readonly processes = new Map<string, RunningProcess>();
   /** Called when a container writes to its log (docker logs -f). */
@@ -51,9 +58,12 @@ export class Engine {
   /** Which registry blobs each layer is known as (moby's distribution metadata). */
   distribution = new DistributionMetadata();
   readonly mirrors: PackageMirrors | undefined;
+  /** What the engine does, as it does it (see events.ts); the views' "what just happened". */
+  readonly events: EngineEvents;
 
   constructor(options: EngineOptions) {
     this.clock = options.clock;
+    this.events = new EngineEvents(options.clock, options.firstEventId);
     this.random = new Xoshiro128(options.seed);
     this.registry = new Registries(options.registry);
     this.mirrors = options.mirrors;
@@ -65,9 +75,10 @@ export class Engine {
     return chainIdOf(image.config.rootfs.diff_ids);
   }
 
-  /** Records that `id` was just tagged locally. */
-  tagged(id: Digest): void {
+  /** Records that `id` was just tagged locally as `ref`. */
+  tagged(id: Digest, ref: Reference): void {
     this.tagTimes.set(id, this.clock.now());
+    this.events.emit({ type: 'image.tagged', imageId: id, ref: familiarString(ref) });
   }
 
   /** When images were last tagged, for a snapshot. */

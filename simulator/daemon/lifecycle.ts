@@ -4,7 +4,8 @@ import { Interrupted } from '../session/clock';
 import type { OutputStream } from '../shell/command';
 import { ProcessTable, Signals, SIGNALS, type ProcessIO, type RunningProcess } from '../runtime/process';
 import { ContainerUserland, forgetMounts, StartError } from '../runtime/userland';
-import { containerCommand } from './containers';
+import { containerCommand, deleteContainer } from './containers';
+import { countChanges } from './events';
 import { bindPorts } from './ports';
 import type { Engine } from './engine';
 
@@ -129,12 +130,13 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     delete container.publishedPorts;
     if (error instanceof StartError) {
       Object.assign(container.state, { exitCode: error.status, error: error.message });
-      if (container.hostConfig.autoRemove) engine.containers.delete(container.id);
+      if (container.hostConfig.autoRemove) deleteContainer(engine, container);
       throw new StartFailure(error.message, error.status);
     }
     throw error;
   }
   transitions.start(container.state, engine.clock.now());
+  engine.events.emit({ type: 'container.started', containerId: container.id, name: container.name, imageId: container.image });
   const signals = new Signals();
   const table = new ProcessTable();
   table.spawn({ ppid: 0, uid: userland.account.uid, argv, started: engine.clock.now(), tty: container.config.Tty === true }, 1);
@@ -149,12 +151,13 @@ export function startContainer(engine: Engine, container: Container, attach?: At
     freezers.get(container)?.thaw();
     freezers.delete(container);
     transitions.exit(container.state, status, engine.clock.now());
+    engine.events.emit({ type: 'container.exited', containerId: container.id, name: container.name, imageId: container.image, exitCode: status, changes: countChanges(container.layer.diff()) });
     delete container.networkAddress;
     delete container.publishedPorts;
     forgetMounts(container);
     engine.processes.delete(container.id);
     for (const listener of engine.logListeners) listener(container.id);
-    if (container.hostConfig.autoRemove && !restarting.has(container)) engine.containers.delete(container.id);
+    if (container.hostConfig.autoRemove && !restarting.has(container)) deleteContainer(engine, container);
     return status;
   });
   const process: RunningProcess = { signals, exited, table, attach: attachClient };

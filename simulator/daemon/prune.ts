@@ -1,6 +1,7 @@
 import { changesetSize } from '../archive/types';
 import { isRunning, type Container } from '../container/container';
 import type { Engine } from './engine';
+import { deleteContainer } from './containers';
 import { matchLabels, untilFilter, validateFilters, type FilterArgs } from './filters';
 
 /** What POST /containers/prune answers (API ContainerPruneReport). */
@@ -30,7 +31,7 @@ export function pruneContainers(engine: Engine, filters: FilterArgs): ContainerP
     if (until !== undefined && container.created > until) continue;
     if (!matchLabels(filters, container.config.Labels)) continue;
     const size = containerLayerSize(container);
-    engine.containers.delete(container.id);
+    deleteContainer(engine, container);
     report.spaceReclaimed += size;
     report.containersDeleted.push(container.id);
   }

@@ -8,6 +8,8 @@ import type { Credentials } from '../registry/accounts';
 import { MEDIA_TYPES } from '../registry/manifest';
 import type { Changeset } from '../archive/types';
 import { truncateId } from '../cli/format/units';
+import type { PulledLayer } from '../daemon/events';
+import { imagesSharingLayer } from '../images/names';
 
 /** One line of pull progress, as the daemon streams it (jsonmessage): `<id>: <status>` or a bare message. */
 export interface ProgressEvent {
@@ -20,7 +22,7 @@ export interface ProgressEvent {
 }
 
 /** The parts of the engine a pull uses. */
-export type PullEngine = Pick<Engine, 'registry' | 'layers' | 'images' | 'references' | 'clock' | 'distribution'>;
+export type PullEngine = Pick<Engine, 'registry' | 'layers' | 'images' | 'references' | 'clock' | 'distribution' | 'events'>;
 
 export interface PullResult {
   image: StoredImage;
@@ -106,6 +108,12 @@ export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: Pr
   const diffIds = remote.layers.map((layer) => layer.diffId);
   const chain = chainIds(diffIds);
   const missing = existing ? [] : remote.layers.filter((_, index) => !deps.layers.has(chain[index] as Digest));
+  // Who had the layers already, asked before this image is stored and shares them too.
+  const pulledLayers = remote.layers.map((layer, index): PulledLayer => {
+    const present = !missing.includes(layer);
+    const sharedWith = present ? imagesSharingLayer(deps, chain[index] as Digest, index, digestOf(remote.configText)) : [];
+    return { diffId: layer.diffId, blobDigest: layer.blobDigest, blobSize: layer.blobSize, status: present ? 'already-exists' : 'downloaded', sharedWith };
+  });
   if (!existing) {
     for (const [index, layer] of remote.layers.entries()) {
       if (deps.layers.has(chain[index] as Digest)) await emit({ id: truncateId(layer.blobDigest), status: 'Already exists', layer: true });
@@ -145,6 +153,7 @@ export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: Pr
   const named = { domain: ref.domain, path: ref.path };
   if (ref.tag !== undefined && ref.digest === undefined) deps.references.addTag({ ...named, tag: ref.tag }, image.id, true);
   deps.references.addDigest({ ...named, digest: remote.manifestDigest }, image.id, true);
+  deps.events.emit({ type: 'image.pulled', ref: familiarString(ref), imageId: image.id, manifestDigest: remote.manifestDigest, upToDate: !tagUpdated, layers: pulledLayers });
   return { image, tagUpdated };
 }
 

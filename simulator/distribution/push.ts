@@ -3,6 +3,7 @@ import { changesetToTar } from '../archive/tar';
 import type { Changeset } from '../archive/types';
 import { truncateId } from '../cli/format/units';
 import type { Engine } from '../daemon/engine';
+import type { PushedLayer } from '../daemon/events';
 import { digestOf, type Digest } from '../digest/digest';
 import { StreamError } from '../errdefs/errors';
 import type { StoredImage } from '../image/store';
@@ -14,7 +15,7 @@ import { DENIED } from '../registry/profiles';
 import { splitRepository } from '../registry/registries';
 import type { ProgressEvent } from './pull';
 
-export type PushEngine = Pick<Engine, 'registry' | 'layers' | 'references' | 'clock' | 'distribution' | 'topLayerOf'>;
+export type PushEngine = Pick<Engine, 'registry' | 'layers' | 'references' | 'clock' | 'distribution' | 'topLayerOf' | 'events'>;
 
 /** At most this many layers upload at once; the others wait (moby's max-concurrent-uploads). */
 const CONCURRENT_UPLOADS = 5;
@@ -81,10 +82,23 @@ export async function pushTag(
   const descriptors = [...layers].reverse().map((layer) => (outcomes.get(layer) as LayerOutcome).blob);
   const manifest = manifestFor(image.configText, descriptors);
   const size = new TextEncoder().encode(manifest.text).length;
-  registry.putManifest(path, ref.tag, manifest.digest, manifest.text, image.configText);
+  registry.putManifest(path, ref.tag, manifest.digest, manifest.text, image.configText, deps.clock.now());
   deps.references.addDigest({ domain: ref.domain, path: ref.path, digest: manifest.digest }, image.id, true);
+  deps.events.emit({
+    type: 'image.pushed',
+    ref: familiarString(ref),
+    imageId: image.id,
+    manifestDigest: manifest.digest,
+    layers: [...layers].reverse().map((layer) => pushedLayer(layer, outcomes.get(layer) as LayerOutcome)),
+  });
   await emit({ status: `${ref.tag}: digest: ${manifest.digest} size: ${size}` });
   return manifest.digest;
+}
+
+/** A layer of the push as the engine's event tells it, bottom first like the manifest. */
+function pushedLayer(layer: PushLayer, outcome: LayerOutcome): PushedLayer {
+  const status = outcome.kind === 'exists' ? 'already-exists' : outcome.kind === 'mounted' ? 'mounted' : 'pushed';
+  return { diffId: layer.diffId, blobDigest: outcome.blob.digest, size: outcome.blob.size, status, ...(outcome.kind === 'mounted' ? { from: outcome.from } : {}) };
 }
 
 /** The image's layers, top first (moby walks from the top layer to its parents). */

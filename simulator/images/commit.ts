@@ -1,11 +1,13 @@
+import { changesetSize } from '../archive/types';
 import type { Container } from '../container/container';
 import type { Engine } from '../daemon/engine';
+import { countChanges } from '../daemon/events';
 import { rfc3339Nano } from '../daemon/time';
 import { ENGINE_VERSION } from '../daemon/version';
 import type { RunConfig } from '../image/config';
 import type { StoredImage } from '../image/store';
 import { LayerStore } from '../layer/store';
-import { tagNameOnly, type Reference } from '../reference/reference';
+import { familiarString, tagNameOnly, type Reference } from '../reference/reference';
 
 /** The diff ID of an empty layer: the tar of nothing (1024 zero bytes), moby's DigestSHA256EmptyTar. */
 export const EMPTY_LAYER_DIFF_ID = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
@@ -55,9 +57,19 @@ export async function commitContainer(engine: Engine, container: Container, opti
   };
   const image = engine.images.create(JSON.stringify(config));
   engine.images.setParent(image.id, parent.id);
-  if (options.reference) {
-    engine.references.addTag(tagNameOnly(options.reference), image.id, true);
-    engine.tagged(image.id);
+  const tag = options.reference ? tagNameOnly(options.reference) : undefined;
+  engine.events.emit({
+    type: 'image.committed',
+    imageId: image.id,
+    containerId: container.id,
+    containerName: container.name,
+    ...(tag ? { ref: familiarString(tag) } : {}),
+    layerSize: changesetSize(changeset),
+    changes: countChanges(container.layer.diff()),
+  });
+  if (tag) {
+    engine.references.addTag(tag, image.id, true);
+    engine.tagged(image.id, tag);
   }
   return image;
 }

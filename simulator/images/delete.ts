@@ -85,7 +85,9 @@ function deleteHelper(engine: Engine, id: Digest, records: DeleteRecord[], force
   const top = image ? engine.topLayerOf(image) : undefined;
   engine.images.delete(id);
   records.push({ deleted: id });
-  if (top) for (const chainId of engine.layers.release(top)) records.push({ deleted: chainId });
+  const layersDeleted = top ? engine.layers.release(top) : [];
+  for (const chainId of layersDeleted) records.push({ deleted: chainId });
+  engine.events.emit({ type: 'image.removed', imageId: id, layersDeleted });
   if (prune && parent) deleteHelper(engine, parent, records, false, true, true);
 }
 
@@ -125,7 +127,9 @@ function isImageIdPrefix(id: string, candidate: string): boolean {
 
 function removeReference(engine: Engine, ref: Reference): Reference {
   const full = tagNameOnly(ref);
+  const imageId = engine.references.get(full);
   engine.references.delete(full);
+  if (imageId !== undefined) engine.events.emit({ type: 'image.untagged', imageId, ref: familiarString(full) });
   return full;
 }
 

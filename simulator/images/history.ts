@@ -15,6 +15,11 @@ export interface HistoryItem {
   tags: string[];
 }
 
+/** A history entry's instruction as `docker history` shows it: docker/cli turns tabs into spaces. */
+export function shownCreatedBy(createdBy: string): string {
+  return createdBy.replaceAll('\t', ' ');
+}
+
 /**
  * An image's history, newest first, as moby's ImageHistory builds it: sizes
  * from the layers of non-empty entries, and IDs filled in along the local

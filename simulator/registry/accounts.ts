@@ -38,6 +38,11 @@ export class AccountBook {
     return true;
   }
 
+  /** The account's access tokens in the order they were issued, revoked ones included; empty for no such account. */
+  tokens(username: string): Array<{ token: string; revoked: boolean }> {
+    return [...(this.accounts.get(username)?.tokens ?? [])].map(([token, { revoked }]) => ({ token, revoked }));
+  }
+
   /** Revokes `token`, whoever owns it; false when no account has it. */
   revokeToken(token: string): boolean {
     for (const account of this.accounts.values()) {

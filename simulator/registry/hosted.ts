@@ -18,6 +18,8 @@ export interface StoredBlob {
 
 interface HostedRepository {
   tags: Map<string, Digest>;
+  /** When each tag was last pushed (ms since the epoch). */
+  pushed: Map<string, number>;
   visibility: Visibility;
   /** Blobs linked into this repository (distribution keeps one blob store and links per repository). */
   blobs: Set<Digest>;
@@ -30,9 +32,20 @@ export interface RepositorySummary {
   tags: string[];
 }
 
+/** A tag as the registry's page shows it. */
+export interface TagSummary {
+  tag: string;
+  /** The manifest's digest. */
+  digest: Digest;
+  /** Compressed bytes: the sum of the manifest's layer sizes, as Docker Hub shows an image's size. */
+  size: number;
+  /** When it was last pushed (ms since the epoch); undefined for a session saved before pushes were timed. */
+  pushedAt?: number;
+}
+
 export interface HostedRegistryJSON {
   accounts: AccountsJSON;
-  repositories: Array<{ path: string; visibility: Visibility; tags: Array<[string, Digest]>; blobs: Digest[] }>;
+  repositories: Array<{ path: string; visibility: Visibility; tags: Array<[string, Digest]>; blobs: Digest[]; pushed?: Array<[string, number]> }>;
   manifests: Array<{ digest: Digest; text: string; config: string }>;
   blobs: Array<{ digest: Digest; size: number; mediaType: string; diffId: Digest }>;
 }
@@ -115,9 +128,11 @@ export class HostedRegistry {
     this.repository(path).blobs.add(blob.digest);
   }
 
-  putManifest(path: string, tag: string, digest: Digest, text: string, config: string): void {
+  putManifest(path: string, tag: string, digest: Digest, text: string, config: string, pushedAt: number): void {
     this.manifests.set(digest, { text, config });
-    this.repository(path).tags.set(tag, digest);
+    const repository = this.repository(path);
+    repository.tags.set(tag, digest);
+    repository.pushed.set(tag, pushedAt);
   }
 
   setVisibility(path: string, visibility: Visibility): boolean {
@@ -133,10 +148,23 @@ export class HostedRegistry {
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  /** The tags of a learner's repository with their digests, sizes and push times, in tag-list order; empty when there is none. */
+  tagSummaries(path: string): TagSummary[] {
+    const repository = this.repositories.get(path);
+    if (!repository) return [];
+    return sortTags(repository.tags.keys()).map((tag) => {
+      const digest = repository.tags.get(tag) as Digest;
+      const manifest = this.manifests.get(digest);
+      const layers = manifest ? (JSON.parse(manifest.text) as { layers: Array<{ size: number }> }).layers : [];
+      const pushedAt = repository.pushed.get(tag);
+      return { tag, digest, size: layers.reduce((total, layer) => total + layer.size, 0), ...(pushedAt === undefined ? {} : { pushedAt }) };
+    });
+  }
+
   private repository(path: string): HostedRepository {
     let repository = this.repositories.get(path);
     if (!repository) {
-      repository = { tags: new Map(), visibility: this.profile.defaultVisibility, blobs: new Set() };
+      repository = { tags: new Map(), pushed: new Map(), visibility: this.profile.defaultVisibility, blobs: new Set() };
       this.repositories.set(path, repository);
     }
     return repository;
@@ -164,7 +192,7 @@ export class HostedRegistry {
   toJSON(): HostedRegistryJSON {
     return {
       accounts: this.accounts.toJSON(),
-      repositories: [...this.repositories].map(([path, repository]) => ({ path, visibility: repository.visibility, tags: [...repository.tags], blobs: [...repository.blobs] })),
+      repositories: [...this.repositories].map(([path, repository]) => ({ path, visibility: repository.visibility, tags: [...repository.tags], blobs: [...repository.blobs], pushed: [...repository.pushed] })),
       manifests: [...this.manifests].map(([digest, { text, config }]) => ({ digest, text, config })),
       blobs: [...this.blobs.values()].map(({ digest, size, mediaType, diffId }) => ({ digest, size, mediaType, diffId })),
     };
@@ -176,7 +204,7 @@ export class HostedRegistry {
     for (const blob of json.blobs) this.blobs.set(blob.digest, { ...blob, mediaType: blob.mediaType || MEDIA_TYPES.layerGzip, changeset: changesetOf(blob.diffId) });
     for (const manifest of json.manifests) this.manifests.set(manifest.digest, { text: manifest.text, config: manifest.config });
     for (const repository of json.repositories) {
-      this.repositories.set(repository.path, { tags: new Map(repository.tags), visibility: repository.visibility, blobs: new Set(repository.blobs) });
+      this.repositories.set(repository.path, { tags: new Map(repository.tags), pushed: new Map(repository.pushed ?? []), visibility: repository.visibility, blobs: new Set(repository.blobs) });
     }
   }
 

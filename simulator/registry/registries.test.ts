@@ -59,7 +59,7 @@ describe('Registries', () => {
     const registries = new Registries(new MemoryRegistry());
     const hub = registries.registry('docker.io');
     const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
-    hub.putManifest('learner/app', 'v1', 'sha256:'.padEnd(71, '0') as `sha256:${string}`, JSON.stringify({ layers: [] }), config);
+    hub.putManifest('learner/app', 'v1', 'sha256:'.padEnd(71, '0') as `sha256:${string}`, JSON.stringify({ layers: [] }), config, 0);
     expect(registries.repositories('docker.io')).toEqual([{ path: 'learner/app', visibility: 'public', tags: ['v1'] }]);
     expect(typeof (await registries.resolve('docker.io/learner/app', 'v1'))).toBe('object');
     expect(registries.setVisibility('docker.io', 'learner/app', 'private')).toBe(true);

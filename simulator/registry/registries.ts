@@ -2,7 +2,8 @@ import type { Changeset } from '../archive/types';
 import { digestOf, type Digest } from '../digest/digest';
 import { EngineError } from '../errdefs/errors';
 import type { Credentials } from './accounts';
-import { HostedRegistry, type HostedRegistryJSON, type RepositorySummary, type Visibility } from './hosted';
+import type { CatalogIndex } from '../catalog/format';
+import { HostedRegistry, type HostedRegistryJSON, type RepositorySummary, type TagSummary, type Visibility } from './hosted';
 import { REGISTRY_PROFILES } from './profiles';
 import { searchHub, type SearchResult } from './hub-search';
 import type { Registry, RegistryMiss, RemoteImage } from './registry';
@@ -93,8 +94,7 @@ export class Registries implements Registry {
 
   /** Docker Hub's search (GET /v1/search): official images and public repositories. */
   async search(term: string, limit: number): Promise<SearchResult[]> {
-    const official = (await this.catalog.describedRepositories?.()) ?? {};
-    return searchHub(term, limit, official, this.registry('docker.io').list());
+    return searchHub(term, limit, await this.officialRepositories(), this.registry('docker.io').list());
   }
 
   createAccount(host: string, username: string, password: string, namespaces?: readonly string[]): void {
@@ -118,6 +118,21 @@ export class Registries implements Registry {
 
   repositories(host: string): RepositorySummary[] {
     return this.registry(host).list();
+  }
+
+  /** A repository's tags with digest, size and push time, for the registry's page. */
+  tagSummaries(host: string, path: string): TagSummary[] {
+    return this.registry(host).tagSummaries(path);
+  }
+
+  /** The official images (the catalog's repositories) with their descriptions and tags, for Docker Hub's page. */
+  async officialRepositories(): Promise<CatalogIndex['repositories']> {
+    return (await this.catalog.describedRepositories?.()) ?? {};
+  }
+
+  /** The access tokens of `username` on `host`, revoked ones included. */
+  tokensOf(host: string, username: string): Array<{ token: string; revoked: boolean }> {
+    return this.registry(host).accounts.tokens(username);
   }
 
   toJSON(): RegistriesJSON {

@@ -1,4 +1,6 @@
+import type { EngineEvent } from '../daemon/events';
 import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
+import type { ViewAnswer, ViewQuery } from '../view/query';
 import type { ClientMessage, MessageEndpoint, ResultValue, RunResult, ServerMessage } from './protocol';
 
 interface Pending {
@@ -23,15 +25,18 @@ export class RemoteSession implements Session {
   private acknowledgements: Array<() => void> = [];
   /** Output is written in order: each chunk waits for the one before. */
   private writing: Promise<void> = Promise.resolve();
+  private readonly eventListeners = new Set<(event: EngineEvent) => void>();
 
   constructor(
     private readonly endpoint: MessageEndpoint,
     state?: Partial<SessionState>,
     snapshot?: SessionSnapshot,
+    /** Where the engine's event numbering starts (a replacement continues its predecessor's). */
+    firstEventId?: number,
   ) {
     endpoint.addEventListener('message', ({ data }) => this.receive(data as ServerMessage));
     endpoint.start?.();
-    this.send({ type: 'init', ...(state ? { state } : {}), ...(snapshot ? { snapshot } : {}) });
+    this.send({ type: 'init', ...(state ? { state } : {}), ...(snapshot ? { snapshot } : {}), ...(firstEventId === undefined ? {} : { firstEventId }) });
   }
 
   async run(line: string, io: TerminalIO): Promise<number> {
@@ -64,6 +69,19 @@ export class RemoteSession implements Session {
 
   snapshot(): Promise<SessionSnapshot> {
     return this.request({ type: 'snapshot' }) as Promise<SessionSnapshot>;
+  }
+
+  query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
+    return this.request({ type: 'query', query }) as Promise<ViewAnswer<Q>>;
+  }
+
+  events(afterId?: number): Promise<EngineEvent[]> {
+    return this.request({ type: 'events', ...(afterId === undefined ? {} : { afterId }) }) as Promise<EngineEvent[]>;
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   /**
@@ -127,6 +145,9 @@ export class RemoteSession implements Session {
           .finally(() => this.send({ type: 'ack', bytes }));
         break;
       }
+      case 'event':
+        for (const listener of this.eventListeners) listener(message.event);
+        break;
       case 'interrupted': {
         this.discarding = false;
         const waiting = this.acknowledgements;

@@ -1,23 +1,29 @@
+import type { EngineEvent } from '../daemon/events';
 import type { CompletionResult, SessionSnapshot, SessionState } from '../session/types';
+import type { ViewAnswers, ViewQuery } from '../view/query';
 
 /**
  * Messages between the page and the session running in a Web Worker. Every
  * request carries an id answered by one `result`; a run additionally streams
- * `output` (acknowledged, for flow control) and may ask for typed lines.
+ * `output` (acknowledged, for flow control) and may ask for typed lines. The
+ * engine's events are sent as they happen (`event`), whatever is running.
  */
 export type ClientMessage =
-  | { type: 'init'; state?: Partial<SessionState>; snapshot?: SessionSnapshot }
+  | { type: 'init'; state?: Partial<SessionState>; snapshot?: SessionSnapshot; firstEventId?: number }
   | { type: 'run'; id: number; line: string; columns: number; tty: boolean }
   | { type: 'complete'; id: number; line: string; cursor: number }
   | { type: 'prompt'; id: number }
   | { type: 'state'; id: number }
   | { type: 'snapshot'; id: number }
+  | { type: 'query'; id: number; query: ViewQuery }
+  | { type: 'events'; id: number; afterId?: number }
   | { type: 'interrupt' }
   | { type: 'ack'; bytes: number }
   | { type: 'line'; id: number; line: string | null };
 
 export type ServerMessage =
-  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot }
+  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot | ViewAnswers[keyof ViewAnswers] | EngineEvent[] }
+  | { type: 'event'; event: EngineEvent }
   | { type: 'failure'; id: number; message: string }
   | { type: 'output'; data: string }
   /** Sent when the session has taken an interrupt: output before it was already queued when Ctrl-C was pressed. */
@@ -36,6 +42,8 @@ export interface RunResult {
    */
   snapshot: SessionSnapshot;
   layersAsBefore: string[];
+  /** What the engine did during the line, in order ("what just happened"). */
+  events: EngineEvent[];
 }
 
 /** The part of a Worker, a worker's global scope or a MessagePort that the protocol uses. */

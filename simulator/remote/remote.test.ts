@@ -8,7 +8,8 @@ import { RecordingTerminal, runLine, testSession } from '../testing/transcript';
 import { RemoteSession } from './client';
 import type { MessageEndpoint } from './protocol';
 import { serveSession } from './serve';
-import { asEndpoint, delay, neverAnsweringTerminal, stripAnsi, within } from '../testing/node-helpers';
+import { asEndpoint, delay, neverAnsweringTerminal, nodeCatalogRegistry, stripAnsi, within } from '../testing/node-helpers';
+import type { EngineEvent } from '../daemon/events';
 
 const HIGH_WATER_BYTES = 64 * 1024;
 
@@ -327,3 +328,32 @@ function isOutput(message: unknown): message is { type: 'output'; data: string }
 function isAck(message: unknown): message is { type: 'ack'; bytes: number } {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ack';
 }
+
+describe('the views over the remote session', () => {
+  const catalogSession = (): RemoteSession => connect({ registry: nodeCatalogRegistry() });
+
+  it('answers queries with plain data, and fails them with the daemon’s message', async () => {
+    const remote = catalogSession();
+    expect((await runLine(remote, 'docker pull -q alpine')).status).toBe(0);
+    const layers = await remote.query({ kind: 'imageLayers', image: 'alpine' });
+    expect(layers.names).toEqual(['alpine:latest']);
+    expect(layers.rows.filter((row) => row.kind === 'layer')).toHaveLength(1);
+    const local = testSession({ registry: nodeCatalogRegistry() });
+    await runLine(local, 'docker pull -q alpine');
+    expect(await remote.query({ kind: 'layerTree', image: 'alpine', layer: 0, path: '/etc' })).toEqual(await local.query({ kind: 'layerTree', image: 'alpine', layer: 0, path: '/etc' }));
+    await expect(remote.query({ kind: 'efficiency', image: 'missing' })).rejects.toThrow('No such image: missing:latest');
+  });
+
+  it('streams the engine’s events as they happen and returns each line’s with its result', async () => {
+    const remote = catalogSession();
+    const streamed: EngineEvent[] = [];
+    remote.subscribe((event) => streamed.push(event));
+    const pulled = await remote.runWithState('docker pull -q alpine', new RecordingTerminal());
+    expect(pulled.events.map((event) => event.type)).toEqual(['image.pulled']);
+    const tagged = await remote.runWithState('docker tag alpine mine:v1 && docker rmi mine:v1', new RecordingTerminal());
+    expect(tagged.events.map((event) => event.type)).toEqual(['image.tagged', 'image.untagged']);
+    expect(streamed).toEqual([...pulled.events, ...tagged.events]);
+    expect(await remote.events()).toEqual(streamed);
+    expect(await remote.events(pulled.events[0]?.id)).toEqual(tagged.events);
+  });
+});

@@ -1,6 +1,7 @@
 import { createSession, type SessionOptions } from '../session/shell-session';
 import { warmUp } from '../session/warm-up';
 import { LayerDeltaSender } from './layer-delta';
+import type { EngineEvent } from '../daemon/events';
 import type { Session, TerminalIO } from '../session/types';
 import type { ClientMessage, MessageEndpoint, ResultValue, ServerMessage } from './protocol';
 
@@ -46,7 +47,13 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
   endpoint.addEventListener('message', ({ data }) => {
     const message = data as ClientMessage;
     if (message.type === 'init') {
-      session = createSession({ ...options, ...(message.state ? { state: message.state } : {}), ...(message.snapshot ? { snapshot: message.snapshot } : {}) });
+      session = createSession({
+        ...options,
+        ...(message.state ? { state: message.state } : {}),
+        ...(message.snapshot ? { snapshot: message.snapshot } : {}),
+        ...(message.firstEventId === undefined ? {} : { firstEventId: message.firstEventId }),
+      });
+      session.subscribe((event) => send({ type: 'event', event }));
       // Once the session is up, load the tools learners use first, in a scratch session of its own.
       if (options.warmUp) setTimeout(() => void warmUp().catch(() => undefined), 0);
       return;
@@ -56,10 +63,17 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
     switch (message.type) {
       case 'run':
         answer(message.id, async () => {
-          const status = await current.run(message.line, io(message.columns, message.tty));
+          const events: EngineEvent[] = [];
+          const stopCollecting = current.subscribe((event) => events.push(event));
+          let status: number;
+          try {
+            status = await current.run(message.line, io(message.columns, message.tty));
+          } finally {
+            stopCollecting();
+          }
           // The shell's state is part of the snapshot: taken once, not twice.
           const { snapshot, layersAsBefore } = layerDelta.shrink(await current.snapshot());
-          return { status, state: snapshot.shell, snapshot, layersAsBefore };
+          return { status, state: snapshot.shell, snapshot, layersAsBefore, events };
         });
         break;
       case 'complete':
@@ -73,6 +87,12 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
         break;
       case 'snapshot':
         answer(message.id, () => current.snapshot());
+        break;
+      case 'query':
+        answer(message.id, () => current.query(message.query));
+        break;
+      case 'events':
+        answer(message.id, () => current.events(message.afterId));
         break;
       case 'interrupt':
         current.interrupt();

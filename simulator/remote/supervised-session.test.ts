@@ -8,6 +8,7 @@ import type { MessageEndpoint } from './protocol';
 import { serveSession } from './serve';
 import { SupervisedSession, type WorkerHandle } from './supervised-session';
 import { asEndpoint, delay, nodeCatalogRegistry, stripAnsi, within } from '../testing/node-helpers';
+import type { EngineEvent } from '../daemon/events';
 
 /** A worker that takes `init` and then spins forever on the first `run`: it can never see an interrupt. */
 const STUCK_WORKER = `
@@ -270,5 +271,36 @@ describe('SupervisedSession', () => {
     await expect(prompt).rejects.toThrow('the session worker was replaced');
     expect(await within(run, 1000)).toBe(130);
     expect(stripAnsi(await session.prompt())).toBe('learner@layerlab:~$ ');
+  });
+});
+
+describe('SupervisedSession and the views', () => {
+  it('passes queries and events through, and a replacement worker numbers its events on', async () => {
+    /** Sleeps of a day or more never end (and ignore Ctrl-C, whose message is dropped); shorter ones end at once. */
+    const clock: Clock = {
+      now: () => Date.UTC(2026, 0, 1),
+      sleep: (ms, signal) => (ms >= 86_400_000 ? abortable(new Promise<void>(() => undefined), signal) : Promise.resolve()),
+    };
+    let spawned = 0;
+    const spawn = (): WorkerHandle => inProcessWorker({ clock, registry: nodeCatalogRegistry() }, spawned++ === 0).handle;
+    const session = new SupervisedSession(spawn, { graceMs: 50 });
+    const events: EngineEvent[] = [];
+    session.subscribe((event) => events.push(event));
+
+    expect((await runLine(session, 'docker pull -q hello-world')).status).toBe(0);
+    expect((await session.query({ kind: 'images' })).map((image) => image.names)).toEqual([['hello-world:latest']]);
+    const run = session.run('sleep 86400', new RecordingTerminal());
+    await delay(20);
+    session.interrupt();
+    expect(await within(run, 2000)).toBe(130);
+    expect(session.replacements).toBe(1);
+
+    expect((await runLine(session, 'docker tag hello-world hw:v2')).status).toBe(0);
+    expect(events.map((event) => [event.type, event.id])).toEqual([
+      ['image.pulled', 1],
+      ['image.tagged', 2],
+    ]);
+    expect((await session.query({ kind: 'images' }))[0]?.names).toEqual(['hello-world:latest', 'hw:v2']);
+    expect((await session.events()).map((event) => event.id)).toEqual([2]);
   });
 });

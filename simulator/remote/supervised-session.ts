@@ -1,4 +1,6 @@
+import type { EngineEvent } from '../daemon/events';
 import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
+import type { ViewAnswer, ViewQuery } from '../view/query';
 import { RemoteSession } from './client';
 import { LayerDeltaReceiver } from './layer-delta';
 import type { MessageEndpoint } from './protocol';
@@ -34,6 +36,9 @@ export class SupervisedSession implements Session {
   private readonly layerDelta = new LayerDeltaReceiver();
   private running = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+  /** The id of the last event seen, so that a replacement worker numbers on from it. */
+  private lastEventId = 0;
 
   constructor(
     private readonly spawn: () => WorkerHandle,
@@ -41,7 +46,17 @@ export class SupervisedSession implements Session {
   ) {
     this.saved = options.state;
     this.worker = spawn();
-    this.remote = new RemoteSession(this.worker.endpoint, this.saved);
+    this.remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved));
+  }
+
+  /** Passes the events of `remote` (while it is the current worker's) on to this session's listeners. */
+  private listenedTo(remote: RemoteSession): RemoteSession {
+    remote.subscribe((event) => {
+      if (remote !== this.remote) return;
+      this.lastEventId = Math.max(this.lastEventId, event.id);
+      for (const listener of this.eventListeners) listener(event);
+    });
+    return remote;
   }
 
   async run(line: string, io: TerminalIO): Promise<number> {
@@ -77,6 +92,20 @@ export class SupervisedSession implements Session {
     return this.remote.snapshot();
   }
 
+  query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
+    return this.remote.query(query);
+  }
+
+  /** The current worker's events: a replaced worker's are gone with it (ids go on increasing, so `afterId` stays valid). */
+  events(afterId?: number): Promise<EngineEvent[]> {
+    return this.remote.events(afterId);
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   /**
    * Ctrl-C. A worker that does not even acknowledge it within the grace
    * period is stuck (a loop that never yields) and is replaced. One that
@@ -105,7 +134,7 @@ export class SupervisedSession implements Session {
     // The killed line ended as an interrupted one: `$?` must say so.
     this.saved = this.saved ? { ...this.saved, lastExitCode: INTERRUPTED_STATUS } : undefined;
     this.savedWhole = this.savedWhole ? { ...this.savedWhole, shell: { ...this.savedWhole.shell, lastExitCode: INTERRUPTED_STATUS } } : undefined;
-    this.remote = new RemoteSession(this.worker.endpoint, this.saved ?? { lastExitCode: INTERRUPTED_STATUS }, this.savedWhole);
+    this.remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved ?? { lastExitCode: INTERRUPTED_STATUS }, this.savedWhole, this.lastEventId + 1));
     stuck.abandon('the session worker was replaced');
   }
 }

@@ -16,6 +16,8 @@ import { bashPrompt } from './prompt';
 import type { CompletionResult, LineCompleter, ReadOptions, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
 import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
+import type { EngineEvent } from '../daemon/events';
+import { answerQuery, type ViewAnswer, type ViewQuery } from '../view/query';
 
 export interface SessionOptions {
   clock?: Clock;
@@ -32,6 +34,8 @@ export interface SessionOptions {
   /** A state saved by {@link Session.state}, to continue from. */
   state?: Partial<SessionState>;
   directories?: HostDirectories;
+  /** The id of the engine's first event: a session replacing another continues its numbering. */
+  firstEventId?: number;
 }
 
 /** Simulated time a command line takes, with the learner reading its output: so ages read "5 seconds ago", not "Less than a second ago". */
@@ -68,7 +72,8 @@ class ShellSession implements Session {
     this.host = options.host ?? (saved ? hostFromSnapshot(saved) : createHostFilesystem());
     this.directories = options.directories ?? this.host;
     const registry = options.registry ?? new MemoryRegistry();
-    this.engine = saved ? restoreEngine(saved.engine, { clock: this.clock, registry, mirrors: options.mirrors }) : new Engine({ clock: this.clock, seed: options.seed ?? 'layerlab', registry, mirrors: options.mirrors });
+    const engineOptions = { clock: this.clock, registry, mirrors: options.mirrors, firstEventId: options.firstEventId };
+    this.engine = saved ? restoreEngine(saved.engine, engineOptions) : new Engine({ ...engineOptions, seed: options.seed ?? 'layerlab' });
     const files = new LayerFileSystem(this.host, this.clock, { uid: LEARNER_UID, gid: LEARNER_UID });
     this.interpreter = new Interpreter({
       fs: files,
@@ -131,6 +136,18 @@ class ShellSession implements Session {
 
   async state(): Promise<SessionState> {
     return this.shell.save();
+  }
+
+  query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
+    return answerQuery(this.engine, query);
+  }
+
+  async events(afterId?: number): Promise<EngineEvent[]> {
+    return this.engine.events.since(afterId);
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    return this.engine.events.subscribe(listener);
   }
 
   async snapshot(): Promise<SessionSnapshot> {

@@ -3,6 +3,8 @@
  * Worker) or the `sim` CLI (in Node) may ask of the engine. Keep it small and
  * serialisable: every call crosses a postMessage boundary in the browser.
  */
+import type { EngineEvent } from '../daemon/events';
+import type { ViewAnswer, ViewQuery } from '../view/query';
 
 /** The terminal as seen by a running command line. */
 export interface TerminalIO {
@@ -77,4 +79,10 @@ export interface Session {
   state(): Promise<SessionState>;
   /** Everything, to save and restore the session later (sim --state, a lesson's saved progress). */
   snapshot(): Promise<SessionSnapshot>;
+  /** Answers a read-only question about the engine's state: the views' one way in (see simulator/view/query.ts). */
+  query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>>;
+  /** The engine's recent events with an id above `afterId` (every one kept, without it), oldest first. */
+  events(afterId?: number): Promise<EngineEvent[]>;
+  /** Calls `listener` with each event as the engine emits it, while a line runs or not; returns the unsubscribe function. */
+  subscribe(listener: (event: EngineEvent) => void): () => void;
 }

@@ -1,5 +1,6 @@
 import { isRunning, type Container } from '../../../container/container';
 import { killContainer } from '../../../daemon/lifecycle';
+import { deleteContainer } from '../../../daemon/containers';
 import { conflict, EngineError } from '../../../errdefs/errors';
 import type { Engine } from '../../../daemon/engine';
 import { NoSuchContainerError } from '../../../container/store';
@@ -27,7 +28,7 @@ async function removeContainer(engine: Engine, container: Container, force: bool
       if (!(error instanceof EngineError) || isRunning(container.state)) throw error;
     }
   }
-  engine.containers.delete(container.id);
+  deleteContainer(engine, container);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { imageHistory, type HistoryItem } from '../../../images/history';
+import { imageHistory, shownCreatedBy, type HistoryItem } from '../../../images/history';
 import type { DockerCommand } from '../../command';
 import { reportError } from '../../errors';
 import { ellipsis } from '../../format/ellipsis';
@@ -11,7 +11,7 @@ const HISTORY_HEADERS = { Comment: 'COMMENT', CreatedAt: 'CREATED AT', CreatedBy
 /** The fields of docker/cli's historyContext. */
 function fields(item: HistoryItem, human: boolean, trunc: boolean, now: number) {
   const createdAt = new Date(item.created * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const createdBy = item.createdBy.replaceAll('\t', ' ');
+  const createdBy = shownCreatedBy(item.createdBy);
   return {
     Comment: item.comment,
     CreatedAt: createdAt,

@@ -26,8 +26,9 @@ export const tagCommand: DockerCommand = {
       }
       if (ref.digest !== undefined) throw invalidParameter('refusing to create a tag with a digest reference');
       const image = getImage(context.engine, source);
-      context.engine.references.addTag(tagNameOnly(ref), image.id, true);
-      context.engine.tagged(image.id);
+      const tag = tagNameOnly(ref);
+      context.engine.references.addTag(tag, image.id, true);
+      context.engine.tagged(image.id, tag);
       return 0;
     } catch (error) {
       return reportError(context, error);
