@@ -1,7 +1,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { SupervisedSession, type WorkerHandle } from '../../simulator/remote/supervised-session';
+import { pageSession } from '../session/page-session';
 import { TerminalController } from './controller';
 import { KeyPolicy } from './key-policy';
 import { currentSiteTheme, TERMINAL_THEMES } from './themes';
@@ -35,11 +35,6 @@ function exposeBuffer(element: TerminalHostElement, terminal: Terminal): void {
   };
 }
 
-function spawnWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), { type: 'module', name: 'layerlab-session' });
-  return { endpoint: worker, terminate: () => worker.terminate() };
-}
-
 /**
  * Puts an xterm.js terminal into `element` and wires it to a session in a Web
  * Worker. The only place that touches both xterm and the engine.
@@ -59,7 +54,7 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
   terminal.open(element);
   fit.fit();
 
-  const session = new SupervisedSession(spawnWorker);
+  const session = pageSession(options.storageKey);
   const controller = new TerminalController(
     { get cols() { return terminal.cols; }, write: (data) => new Promise((resolve) => terminal.write(data, resolve)) },
     session,

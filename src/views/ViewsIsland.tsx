@@ -1,0 +1,88 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Session } from '../../simulator/session/types';
+import { pageSession } from '../session/page-session';
+import './views.css';
+
+export interface ViewProps {
+  session: Session;
+}
+
+/** The views, each loaded the first time its tab opens (none of them is in the page's initial JavaScript). */
+const VIEWS: ReadonlyArray<{ id: string; label: string; load: () => Promise<{ default: ComponentType<ViewProps> }> }> = [
+  { id: 'layers', label: 'Layers', load: () => import('./LayerExplorer') },
+  { id: 'containers', label: 'Containers', load: () => import('./ContainerView') },
+  { id: 'compare', label: 'Compare', load: () => import('./ImageCompare') },
+  { id: 'hub', label: 'Hub', load: () => import('./HubView') },
+  { id: 'happened', label: 'What happened', load: () => import('./WhatHappened') },
+];
+
+interface Props {
+  /** The page's session key: the same as its terminal's, so both show one engine. */
+  storageKey: string;
+  /** The tab open at first. */
+  initial?: string;
+}
+
+/**
+ * The panel beside the terminal: tabs (the WAI-ARIA tabs pattern: arrow
+ * keys move between them) over the views of the engine's state. DOM
+ * contract for tests: `data-views`, each panel `data-view="<id>"`.
+ */
+export default function ViewsIsland({ storageKey, initial = 'layers' }: Props) {
+  // The session exists in the browser only (a worker): not while the page is rendered at build time.
+  const [session, setSession] = useState<Session | undefined>(undefined);
+  useEffect(() => setSession(pageSession(storageKey)), [storageKey]);
+  const [active, setActive] = useState(VIEWS.some((view) => view.id === initial) ? initial : 'layers');
+  const [loaded, setLoaded] = useState<Record<string, ComponentType<ViewProps>>>({});
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  useEffect(() => {
+    const view = VIEWS.find((candidate) => candidate.id === active);
+    if (!view || loaded[view.id]) return;
+    let current = true;
+    void view.load().then((module) => current && setLoaded((previous) => ({ ...previous, [view.id]: module.default })));
+    return () => {
+      current = false;
+    };
+  }, [active]);
+
+  const onKeyDown = (event: KeyboardEvent, index: number): void => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const target = event.key === 'Home' ? 0 : event.key === 'End' ? VIEWS.length - 1 : step === 0 ? undefined : (index + step + VIEWS.length) % VIEWS.length;
+    if (target === undefined) return;
+    event.preventDefault();
+    setActive((VIEWS[target] as { id: string }).id);
+    tabs.current[target]?.focus();
+  };
+
+  const View = loaded[active];
+  return (
+    <section class="views" aria-label="What the engine holds" data-views="">
+      <div role="tablist" aria-label="Views" class="views-tabs">
+        {VIEWS.map((view, index) => (
+          <button
+            key={view.id}
+            ref={(element) => {
+              tabs.current[index] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`view-tab-${view.id}`}
+            aria-selected={active === view.id}
+            aria-controls={`view-panel-${view.id}`}
+            tabIndex={active === view.id ? 0 : -1}
+            class="views-tab"
+            onClick={() => setActive(view.id)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+          >
+            {view.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`view-panel-${active}`} aria-labelledby={`view-tab-${active}`} class="views-panel" data-view={active} tabIndex={0}>
+        {View && session ? <View session={session} /> : <p class="views-loading">Loading…</p>}
+      </div>
+    </section>
+  );
+}
