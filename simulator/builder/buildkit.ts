@@ -37,7 +37,7 @@ import { applyMetadata, globalArgValues, type ArgScope } from './metadata';
 import { parseDockerfile, DockerfileParseError } from './dockerfile/parse';
 import type { BuildProgress, Vertex } from './progress';
 import { runInBuildContainer } from './run-step';
-import { copyPlan, displayName, parseChmod, runArgv, unreachableUrl, urlSource, workdirPath } from './steps';
+import { copyPlan, displayName, lacksDirectoryDestination, parseChmod, runArgv, unreachableUrl, urlSource, workdirPath } from './steps';
 import { goQuote } from './dockerfile/text';
 import { imageConfigText } from './export';
 
@@ -329,7 +329,7 @@ class BuildKitSolver {
           throw new BuildFailure(`failed to load cache key: ${unreachableUrl(url)}`, vertex, [instruction.startLine, instruction.endLine]);
         }
         const source = await this.copySource(stage, plan.from);
-        if (plan.sources.length + plan.inline.length > 1 && !plan.dest.endsWith('/')) throw new StepError(MULTIPLE_SOURCES_ERROR);
+        if (lacksDirectoryDestination(plan)) throw new StepError(MULTIPLE_SOURCES_ERROR);
         const mode = plan.chmod === undefined ? undefined : parseChmod(plan.chmod);
         let matched: MatchedSource[];
         try {

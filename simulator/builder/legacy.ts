@@ -34,7 +34,7 @@ import { buildStages, findStage, selectTarget, type Stage } from './dockerfile/s
 import { fromConfig, scratchState, type ImageState } from './image-state';
 import { applyMetadata, globalArgValues, type ArgScope } from './metadata';
 import { runInBuildContainer } from './run-step';
-import { copyPlan, parseChmod, runArgv, unreachableUrl, urlSource, workdirPath } from './steps';
+import { copyPlan, lacksDirectoryDestination, parseChmod, runArgv, unreachableUrl, urlSource, workdirPath } from './steps';
 
 /** A step that failed: its message, and the exit status the CLI ends with (a RUN's own code). */
 class StepFailed extends Error {
@@ -263,7 +263,7 @@ class LegacyBuilder {
         fs = this.engine.layers.view(this.engine.topLayerOf(image));
       }
     }
-    if (plan.sources.length + plan.inline.length > 1 && !plan.dest.endsWith('/')) throw new StepFailed(MULTIPLE_SOURCES_ERROR);
+    if (lacksDirectoryDestination(plan)) throw new StepFailed(MULTIPLE_SOURCES_ERROR);
     let matched;
     try {
       matched = matchSources(fs, plan.sources);

@@ -79,6 +79,15 @@ export function copyPlan(instruction: Instruction, state: ImageState, scope: Arg
   };
 }
 
+/**
+ * More than one source needs a directory to go into: a destination ending
+ * in `/`, or `.` (the working directory, which BuildKit reads as `./`).
+ */
+export function lacksDirectoryDestination(plan: CopyPlan): boolean {
+  const directory = plan.dest === '.' || plan.dest === '' || plan.dest.endsWith('/') || plan.dest.endsWith('/.');
+  return plan.sources.length + plan.inline.length > 1 && !directory;
+}
+
 /** A source given as a URL (ADD https://…): there is no network in here to fetch it from. */
 export function urlSource(plan: CopyPlan): string | undefined {
   return plan.sources.find((source) => /^https?:\/\//i.test(source));
