@@ -27,7 +27,8 @@ interface Props {
 /**
  * The panel beside the terminal: tabs (the WAI-ARIA tabs pattern: arrow
  * keys move between them) over the views of the engine's state. DOM
- * contract for tests: `data-views`, each panel `data-view="<id>"`.
+ * contract for tests: `data-views`, each panel `data-view="<id>"` (the
+ * open one is the one not `hidden`).
  */
 export default function ViewsIsland({ storageKey, initial = 'layers' }: Props) {
   // The session exists in the browser only (a worker): not while the page is rendered at build time.
@@ -56,7 +57,6 @@ export default function ViewsIsland({ storageKey, initial = 'layers' }: Props) {
     tabs.current[target]?.focus();
   };
 
-  const View = loaded[active];
   return (
     <section class="views" aria-label="What the engine holds" data-views="">
       <div role="tablist" aria-label="Views" class="views-tabs">
@@ -80,9 +80,16 @@ export default function ViewsIsland({ storageKey, initial = 'layers' }: Props) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`view-panel-${active}`} aria-labelledby={`view-tab-${active}`} class="views-panel" data-view={active} tabIndex={0}>
-        {View && session ? <View session={session} /> : <p class="views-loading">Loading…</p>}
-      </div>
+      {/* A view opened once stays mounted, hidden: it keeps its state and goes on following the engine (What happened keeps announcing). */}
+      {VIEWS.map((view) => {
+        const View = loaded[view.id];
+        if (view.id !== active && !View) return null;
+        return (
+          <div key={view.id} role="tabpanel" id={`view-panel-${view.id}`} aria-labelledby={`view-tab-${view.id}`} class="views-panel" data-view={view.id} tabIndex={0} hidden={view.id !== active}>
+            {View && session ? <View session={session} /> : <p class="views-loading">Loading…</p>}
+          </div>
+        );
+      })}
     </section>
   );
 }
