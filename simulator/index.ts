@@ -11,4 +11,6 @@ export type { ComparedImage, FileDifference, ImageComparison } from './view/comp
 export type { RegistryRepository, RegistryToken, RegistryView } from './view/registry';
 export type { LocalImage } from './view/local-images';
 export type { TagSummary, Visibility } from './registry/hosted';
+export type { RegistryAction, RegistryActionResult, RegistryActionResults } from './registry/actions';
+export type { TokenScope } from './registry/accounts';
 export type { BuiltStep, CacheMissReason, ChangeCounts, EngineEvent, EngineEventBody, EngineEventType, PulledLayer, PushedLayer } from './daemon/events';

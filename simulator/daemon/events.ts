@@ -83,7 +83,12 @@ export type EngineEventBody =
   | { type: 'container.created'; containerId: string; name: string; imageId: string; imageName: string }
   | { type: 'container.started'; containerId: string; name: string; imageId: string }
   | { type: 'container.exited'; containerId: string; name: string; imageId: string; exitCode: number; changes: ChangeCounts }
-  | { type: 'container.removed'; containerId: string; name: string; imageId: string; changes: ChangeCounts };
+  | { type: 'container.removed'; containerId: string; name: string; imageId: string; changes: ChangeCounts }
+  /** A registry's web page acted (see registry/actions.ts): never a token's secret, only its id. */
+  | { type: 'registry.account.created'; host: string; username: string }
+  | { type: 'registry.token.created'; host: string; username: string; tokenId: string; description: string; scope: string }
+  | { type: 'registry.token.revoked'; host: string; username: string; tokenId: string; description: string }
+  | { type: 'registry.visibility.changed'; host: string; repository: string; visibility: 'public' | 'private' };
 
 export type EngineEventType = EngineEventBody['type'];
 

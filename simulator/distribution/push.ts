@@ -59,6 +59,8 @@ export async function pushTag(
   for (const layer of layers.slice(CONCURRENT_UPLOADS)) await emit({ id: layer.id, status: 'Waiting', layer: true });
   const user = registry.accounts.authenticate(credentials);
   if (!registry.canWrite(path, user)) throw new StreamError(user === undefined ? registry.profile.anonymousPushDenied : DENIED);
+  // A read-only personal access token proves the account but may not push (Docker Hub's answer to it).
+  if (!registry.accounts.mayWrite(credentials)) throw new StreamError('unauthorized: access token has insufficient scopes');
 
   const outcomes = new Map<PushLayer, LayerOutcome>();
   for (const layer of layers) outcomes.set(layer, await outcomeOf(deps, registry, path, user, layer));

@@ -69,7 +69,7 @@ export class HostedRegistry {
     const account = profile.account;
     if (account) {
       this.book.createAccount(account.username, account.password, account.namespaces);
-      for (const token of account.tokens ?? []) this.book.addToken(account.username, token);
+      for (const token of account.tokens ?? []) this.book.addToken(account.username, token, { description: 'Layerlab lessons' });
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Changeset } from '../archive/types';
 import { digestOf, type Digest } from '../digest/digest';
 import { EngineError } from '../errdefs/errors';
-import type { Credentials } from './accounts';
+import type { Credentials, TokenDetails, TokenRecord } from './accounts';
 import type { CatalogIndex } from '../catalog/format';
 import { HostedRegistry, type HostedRegistryJSON, type RepositorySummary, type TagSummary, type Visibility } from './hosted';
 import { REGISTRY_PROFILES } from './profiles';
@@ -97,15 +97,18 @@ export class Registries implements Registry {
     return searchHub(term, limit, await this.officialRepositories(), this.registry('docker.io').list());
   }
 
-  createAccount(host: string, username: string, password: string, namespaces?: readonly string[]): void {
-    this.registry(host).accounts.createAccount(username, password, namespaces);
+  createAccount(host: string, username: string, password: string, namespaces?: readonly string[], email?: string): void {
+    this.registry(host).accounts.createAccount(username, password, namespaces, email);
   }
 
   /** Issues a new access token for `username` (Docker Hub's are `dckr_pat_…`); undefined when there is no such account. */
-  createToken(host: string, username: string): string | undefined {
+  createToken(host: string, username: string, details: Omit<TokenDetails, 'id'> = {}): string | undefined {
     this.tokensIssued += 1;
-    const token = `${host === 'docker.io' ? 'dckr_pat_' : ''}${digestOf(`${host}/${username}/${this.tokensIssued}`).slice(7, 34)}`;
-    return this.registry(host).accounts.addToken(username, token) ? token : undefined;
+    const seed = digestOf(`${host}/${username}/${this.tokensIssued}`).slice(7);
+    const token = `${host === 'docker.io' ? 'dckr_pat_' : ''}${seed.slice(0, 27)}`;
+    // Docker Hub names tokens by a UUID (its API's `uuid`); made from the same seed, so it says nothing of the secret.
+    const id = `${seed.slice(32, 40)}-${seed.slice(40, 44)}-4${seed.slice(45, 48)}-a${seed.slice(49, 52)}-${seed.slice(52, 64)}`;
+    return this.registry(host).accounts.addToken(username, token, { ...details, id }) ? token : undefined;
   }
 
   revokeToken(host: string, token: string): boolean {
@@ -131,7 +134,7 @@ export class Registries implements Registry {
   }
 
   /** The access tokens of `username` on `host`, revoked ones included. */
-  tokensOf(host: string, username: string): Array<{ token: string; revoked: boolean }> {
+  tokensOf(host: string, username: string): TokenRecord[] {
     return this.registry(host).accounts.tokens(username);
   }
 

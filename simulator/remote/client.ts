@@ -1,7 +1,8 @@
 import type { EngineEvent } from '../daemon/events';
 import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
 import type { ViewAnswer, ViewQuery } from '../view/query';
-import type { ClientMessage, MessageEndpoint, ResultValue, RunResult, ServerMessage } from './protocol';
+import type { ClientMessage, MessageEndpoint, RegistryActionAnswer, ResultValue, RunResult, ServerMessage } from './protocol';
+import type { RegistryAction, RegistryActionResult } from '../registry/actions';
 
 interface Pending {
   resolve(value: ResultValue): void;
@@ -73,6 +74,15 @@ export class RemoteSession implements Session {
 
   query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
     return this.request({ type: 'query', query }) as Promise<ViewAnswer<Q>>;
+  }
+
+  async registry<A extends RegistryAction>(action: A): Promise<RegistryActionResult<A>> {
+    return (await this.registryWithState(action)).result as RegistryActionResult<A>;
+  }
+
+  /** Like {@link registry}, with the registries as they are after the action (for a supervisor's saved copy). */
+  registryWithState(action: RegistryAction): Promise<RegistryActionAnswer> {
+    return this.request({ type: 'registry', action }) as Promise<RegistryActionAnswer>;
   }
 
   events(afterId?: number): Promise<EngineEvent[]> {

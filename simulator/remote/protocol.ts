@@ -1,6 +1,8 @@
 import type { EngineEvent } from '../daemon/events';
 import type { CompletionResult, SessionSnapshot, SessionState } from '../session/types';
 import type { ViewAnswers, ViewQuery } from '../view/query';
+import type { RegistriesJSON } from '../registry/registries';
+import type { RegistryAction, RegistryActionResults } from '../registry/actions';
 
 /**
  * Messages between the page and the session running in a Web Worker. Every
@@ -17,12 +19,14 @@ export type ClientMessage =
   | { type: 'snapshot'; id: number }
   | { type: 'query'; id: number; query: ViewQuery }
   | { type: 'events'; id: number; afterId?: number }
+  /** A registry's web page acting (sign up, tokens, visibility): answered with a {@link RegistryActionAnswer}. */
+  | { type: 'registry'; id: number; action: RegistryAction }
   | { type: 'interrupt' }
   | { type: 'ack'; bytes: number }
   | { type: 'line'; id: number; line: string | null };
 
 export type ServerMessage =
-  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot | ViewAnswers[keyof ViewAnswers] | EngineEvent[] }
+  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot | ViewAnswers[keyof ViewAnswers] | EngineEvent[] | RegistryActionAnswer }
   | { type: 'event'; event: EngineEvent }
   | { type: 'failure'; id: number; message: string }
   | { type: 'output'; data: string }
@@ -52,4 +56,14 @@ export interface MessageEndpoint {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   /** MessagePorts need starting; Workers do not have it. */
   start?(): void;
+}
+
+/**
+ * What a registry action did, and the registries as they are after it: the
+ * supervisor puts them into its saved copy of the session, so a replaced
+ * worker keeps an account or token made on the page (nothing else changes).
+ */
+export interface RegistryActionAnswer {
+  result: RegistryActionResults[keyof RegistryActionResults];
+  registries: RegistriesJSON | undefined;
 }

@@ -2,8 +2,9 @@ import { createSession, type SessionOptions } from '../session/shell-session';
 import { warmUp } from '../session/warm-up';
 import { LayerDeltaSender } from './layer-delta';
 import type { EngineEvent } from '../daemon/events';
-import type { Session, TerminalIO } from '../session/types';
+import type { Session, SessionSnapshot, TerminalIO } from '../session/types';
 import type { ClientMessage, MessageEndpoint, ResultValue, ServerMessage } from './protocol';
+import type { RegistriesJSON } from '../registry/registries';
 
 /** Output not yet taken by the terminal beyond which a writing command waits. */
 const HIGH_WATER_BYTES = 64 * 1024;
@@ -94,6 +95,13 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
       case 'events':
         answer(message.id, () => current.events(message.afterId));
         break;
+      case 'registry':
+        answer(message.id, async () => {
+          // The action changes the engine at once, before any later message (a line) is taken.
+          const result = await current.registry(message.action);
+          return { result, registries: message.action.kind === 'signIn' ? undefined : registriesOf(await current.snapshot()) };
+        });
+        break;
       case 'interrupt':
         current.interrupt();
         send({ type: 'interrupted' });
@@ -113,4 +121,12 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
     }
   });
   endpoint.start?.();
+}
+
+/** The registries' part of a snapshot, without the contents of their blobs (a registry action never changes those). */
+function registriesOf(snapshot: SessionSnapshot): RegistriesJSON | undefined {
+  const saved = (snapshot.engine as { registries?: RegistriesJSON & { contents?: unknown } } | undefined)?.registries;
+  if (!saved) return undefined;
+  const { contents: _contents, ...registries } = saved;
+  return registries;
 }

@@ -4,6 +4,8 @@ import type { ViewAnswer, ViewQuery } from '../view/query';
 import { RemoteSession } from './client';
 import { LayerDeltaReceiver } from './layer-delta';
 import type { MessageEndpoint } from './protocol';
+import type { RegistriesJSON } from '../registry/registries';
+import type { RegistryAction, RegistryActionResult } from '../registry/actions';
 
 /** A worker running {@link serveSession}, and the means to kill it. */
 export interface WorkerHandle {
@@ -39,6 +41,8 @@ export class SupervisedSession implements Session {
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   /** The id of the last event seen, so that a replacement worker numbers on from it. */
   private lastEventId = 0;
+  /** Registry actions answered while a line ran: in no saved copy yet, so a replacement worker is given them again. */
+  private unsaved: RegistryAction[] = [];
 
   constructor(
     private readonly spawn: () => WorkerHandle,
@@ -66,6 +70,8 @@ export class SupervisedSession implements Session {
       const result = await remote.runWithState(line, io);
       this.saved = result.state;
       this.savedWhole = this.layerDelta.expand(result.snapshot, result.layersAsBefore);
+      // The line's snapshot holds what the registry's page changed while it ran.
+      this.unsaved = [];
       return result.status;
     } catch (error) {
       if (remote !== this.remote) return INTERRUPTED_STATUS;
@@ -94,6 +100,46 @@ export class SupervisedSession implements Session {
 
   query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
     return this.remote.query(query);
+  }
+
+  /**
+   * A registry's web page acting. The change is also made to the saved copy
+   * of the session (or, made while a line runs, given again to a worker that
+   * replaces this one), so replacing a stuck worker never loses it.
+   */
+  async registry<A extends RegistryAction>(action: A): Promise<RegistryActionResult<A>> {
+    const remote = this.remote;
+    let answer;
+    try {
+      answer = await remote.registryWithState(action);
+    } catch (error) {
+      // The worker was replaced before it answered (it was stuck): the new one takes the action.
+      if (remote !== this.remote) return this.registry(action);
+      throw error;
+    }
+    // Answered by a worker replaced since: its change went with it.
+    if (remote !== this.remote) return this.registry(action);
+    await this.keep(remote, action, answer.registries);
+    return answer.result as RegistryActionResult<A>;
+  }
+
+  /** Puts a registry action's effect into the saved copy of the session. */
+  private async keep(remote: RemoteSession, action: RegistryAction, registries: RegistriesJSON | undefined): Promise<void> {
+    if (remote !== this.remote || action.kind === 'signIn') return;
+    if (this.running) {
+      // Mid-line the worker's state is no saved copy's: the line's own snapshot will hold the change.
+      this.unsaved.push(action);
+      return;
+    }
+    const saved = this.savedWhole;
+    if (saved && registries) {
+      const engine = (saved.engine ?? {}) as { registries?: { contents?: unknown } };
+      this.savedWhole = { ...saved, engine: { ...engine, registries: { ...registries, contents: engine.registries?.contents ?? [] } } };
+      return;
+    }
+    // No line has completed yet: the whole session is small, and is the copy to keep.
+    const whole = await remote.snapshot();
+    if (remote === this.remote && this.savedWhole === saved) this.savedWhole = whole;
   }
 
   /** The current worker's events: a replaced worker's are gone with it (ids go on increasing, so `afterId` stays valid). */
@@ -134,7 +180,17 @@ export class SupervisedSession implements Session {
     // The killed line ended as an interrupted one: `$?` must say so.
     this.saved = this.saved ? { ...this.saved, lastExitCode: INTERRUPTED_STATUS } : undefined;
     this.savedWhole = this.savedWhole ? { ...this.savedWhole, shell: { ...this.savedWhole.shell, lastExitCode: INTERRUPTED_STATUS } } : undefined;
-    this.remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved ?? { lastExitCode: INTERRUPTED_STATUS }, this.savedWhole, this.lastEventId + 1));
+    const remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved ?? { lastExitCode: INTERRUPTED_STATUS }, this.savedWhole, this.lastEventId + 1));
+    this.remote = remote;
     stuck.abandon('the session worker was replaced');
+    // What the registry's page changed during the killed line is given to the new worker again, in order.
+    const replays = this.unsaved;
+    this.unsaved = [];
+    for (const action of replays) {
+      void remote.registryWithState(action).then(
+        (answer) => this.keep(remote, action, answer.registries),
+        () => undefined,
+      );
+    }
   }
 }

@@ -18,6 +18,7 @@ import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
 import type { EngineEvent } from '../daemon/events';
 import { answerQuery, type ViewAnswer, type ViewQuery } from '../view/query';
+import { applyRegistryAction, type RegistryAction, type RegistryActionResult } from '../registry/actions';
 
 export interface SessionOptions {
   clock?: Clock;
@@ -140,6 +141,10 @@ class ShellSession implements Session {
 
   query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
     return answerQuery(this.engine, query);
+  }
+
+  async registry<A extends RegistryAction>(action: A): Promise<RegistryActionResult<A>> {
+    return applyRegistryAction({ registries: this.engine.registry, events: this.engine.events, now: this.clock.now() }, action);
   }
 
   async events(afterId?: number): Promise<EngineEvent[]> {

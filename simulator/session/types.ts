@@ -5,6 +5,7 @@
  */
 import type { EngineEvent } from '../daemon/events';
 import type { ViewAnswer, ViewQuery } from '../view/query';
+import type { RegistryAction, RegistryActionResult } from '../registry/actions';
 
 /** The terminal as seen by a running command line. */
 export interface TerminalIO {
@@ -81,6 +82,12 @@ export interface Session {
   snapshot(): Promise<SessionSnapshot>;
   /** Answers a read-only question about the engine's state: the views' one way in (see simulator/view/query.ts). */
   query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>>;
+  /**
+   * Changes a registry as its web page would (sign up, access tokens, a
+   * repository's visibility): the one way the views may change the engine,
+   * apart from `query`. Rejects with the registry's reason when refused.
+   */
+  registry<A extends RegistryAction>(action: A): Promise<RegistryActionResult<A>>;
   /** The engine's recent events with an id above `afterId` (every one kept, without it), oldest first. */
   events(afterId?: number): Promise<EngineEvent[]>;
   /** Calls `listener` with each event as the engine emits it, while a line runs or not; returns the unsubscribe function. */

@@ -4,7 +4,7 @@
  * official images. The same state `docker push` and `docker pull` use.
  */
 import type { Engine } from '../daemon/engine';
-import type { Credentials } from '../registry/accounts';
+import type { Credentials, TokenScope } from '../registry/accounts';
 import type { TagSummary, Visibility } from '../registry/hosted';
 
 export interface RegistryRepository {
@@ -17,10 +17,14 @@ export interface RegistryRepository {
 }
 
 export interface RegistryToken {
-  /** The whole token: the page needs it to revoke it, and shows it once, when it is created. */
-  token: string;
+  /** What the page names it by (to revoke it): never the secret, which is shown once, when it is created. */
+  id: string;
   /** How the page lists it afterwards: `dckr_pat_…WXYZ`. */
   masked: string;
+  description: string;
+  scope: TokenScope;
+  /** When it was created (ms since the epoch; 0 for the lesson account's own token). */
+  createdAt: number;
   revoked: boolean;
 }
 
@@ -46,7 +50,7 @@ export async function registryView(engine: Engine, host = 'docker.io', credentia
   const official = Object.entries(catalog)
     .filter(([name]) => hostOf(name) === host)
     .map(([name, entry]) => ({ name: host === 'docker.io' ? name : name.slice(host.length + 1), description: entry.description, tags: Object.keys(entry.tags).sort() }));
-  const account = username === undefined ? null : { username, tokens: engine.registry.tokensOf(host, username).map(({ token, revoked }) => ({ token, masked: masked(token), revoked })) };
+  const account = username === undefined ? null : { username, tokens: engine.registry.tokensOf(host, username).map(({ id, token, description, scope, createdAt, revoked }) => ({ id, masked: masked(token), description, scope, createdAt, revoked })) };
   return { host, account, repositories, official };
 }
 

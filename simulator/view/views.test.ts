@@ -278,7 +278,7 @@ describe('registry view', () => {
     const credentials = { username: 'learner', password: 'layerlab-password' };
     const signedIn = await s.query({ kind: 'registry', credentials });
     expect(signedIn.account?.username).toBe('learner');
-    expect(signedIn.account?.tokens).toContainEqual({ token: 'dckr_pat_layerlab_learner', masked: 'dckr_pat_…rner', revoked: false });
+    expect(signedIn.account?.tokens).toContainEqual({ id: expect.any(String), masked: 'dckr_pat_…rner', description: 'Layerlab lessons', scope: 'read-write-delete', createdAt: 0, revoked: false });
     expect(signedIn.repositories).toEqual([
       { path: 'learner/demo', visibility: 'public', owned: true, tags: [{ tag: 'v1', digest: pushed.manifestDigest, size: expect.any(Number), pushedAt: pushed.time }] },
     ]);
