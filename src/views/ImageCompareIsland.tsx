@@ -1,0 +1,31 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Session } from '../../simulator/session/types';
+import { pageSession } from '../session/page-session';
+import type { ImageCompareProps } from './ImageCompare';
+import './views.css';
+
+interface Props {
+  images: string[];
+  /** The page's session key: the same as its terminal's, so both show one engine. */
+  storageKey: string;
+}
+
+/** `<ImageCompare images={[…]} />` in a lesson: the page's session and the comparison, loaded when the island hydrates. */
+export default function ImageCompareIsland({ images, storageKey }: Props) {
+  const [session, setSession] = useState<Session | undefined>(undefined);
+  const [View, setView] = useState<ComponentType<ImageCompareProps> | undefined>(undefined);
+  useEffect(() => {
+    setSession(pageSession(storageKey));
+    let current = true;
+    void import('./ImageCompare').then((module) => current && setView(() => module.default));
+    return () => {
+      current = false;
+    };
+  }, [storageKey]);
+  return (
+    <section class="views views-embedded" aria-label={`Comparison of ${images.join(', ')}`} data-embedded-view="compare">
+      <div class="views-panel">{View && session ? <View session={session} images={images} /> : <p class="views-loading">Loading…</p>}</div>
+    </section>
+  );
+}
