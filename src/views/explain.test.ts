@@ -193,3 +193,15 @@ describe('an event kind this panel does not know', () => {
     expect(explainEvent({ type: 'volume.created', id: 1, time: 0 } as unknown as EngineEvent)).toBe('The engine reported volume.created.');
   });
 });
+
+describe('registry changes made on the Hub page', () => {
+  it('says what each change means for docker login and pull, never showing a token', () => {
+    expect(explainEvent(at({ type: 'registry.account.created', host: 'docker.io', username: 'ada' }))).toBe('Signed up ada on Docker Hub.');
+    const created = explainEvent(at({ type: 'registry.token.created', host: 'docker.io', username: 'learner', tokenId: 't1', description: 'laptop', scope: 'read-write' }));
+    expect(created).toBe('Created access token “laptop” for learner on Docker Hub (read-write): it can be used as a password with docker login.');
+    expect(created).not.toMatch(/dckr_pat_/);
+    expect(explainEvent(at({ type: 'registry.token.revoked', host: 'docker.io', username: 'learner', tokenId: 't1', description: 'laptop' }))).toBe('Revoked access token “laptop” of learner: docker login with it now fails.');
+    expect(explainEvent(at({ type: 'registry.visibility.changed', host: 'ghcr.io', repository: 'learner/app', visibility: 'private' }))).toBe('learner/app on ghcr.io is now private: only a login that may see it can pull it.');
+    expect(groupTitle({ events: [at({ type: 'registry.visibility.changed', host: 'docker.io', repository: 'learner/app', visibility: 'public' })] } as Parameters<typeof groupTitle>[0])).toBe('Registry');
+  });
+});

@@ -171,10 +171,25 @@ export function explainEvent(event: EngineEvent): string {
       return total(event.changes)
         ? `Removed container ${event.name}; its writable layer (${plural(total(event.changes), 'change')}) is gone.`
         : `Removed container ${event.name}; its writable layer was empty.`;
+    case 'registry.account.created':
+      return `Signed up ${event.username} on ${hubName(event.host)}.`;
+    case 'registry.token.created':
+      return `Created access token “${event.description}” for ${event.username} on ${hubName(event.host)} (${event.scope}): it can be used as a password with docker login.`;
+    case 'registry.token.revoked':
+      return `Revoked access token “${event.description}” of ${event.username}: docker login with it now fails.`;
+    case 'registry.visibility.changed':
+      return event.visibility === 'private'
+        ? `${event.repository} on ${hubName(event.host)} is now private: only a login that may see it can pull it.`
+        : `${event.repository} on ${hubName(event.host)} is now public: anyone can pull it.`;
     default:
       // An event kind this panel does not know yet (a newer engine): say that something happened rather than nothing.
       return `The engine reported ${(event as { type: string }).type}.`;
   }
+}
+
+/** A registry as the Hub page names it: Docker Hub for docker.io, its host otherwise. */
+function hubName(host: string): string {
+  return host === 'docker.io' ? 'Docker Hub' : host;
 }
 
 /**
@@ -285,6 +300,12 @@ export function groupTitle(group: EventGroup): string {
         break;
       case 'container.removed':
         add('container removal');
+        break;
+      case 'registry.account.created':
+      case 'registry.token.created':
+      case 'registry.token.revoked':
+      case 'registry.visibility.changed':
+        add('registry');
         break;
     }
   }
