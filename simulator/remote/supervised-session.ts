@@ -1,5 +1,5 @@
 import type { EngineEvent } from '../daemon/events';
-import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
+import type { CompletionResult, LineOutcome, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
 import type { ViewAnswer, ViewQuery } from '../view/query';
 import { RemoteSession } from './client';
 import { LayerDeltaReceiver } from './layer-delta';
@@ -39,6 +39,7 @@ export class SupervisedSession implements Session {
   private running = false;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+  private readonly lineListeners = new Set<(outcome: LineOutcome) => void>();
   /** The id of the last event seen, so that a replacement worker numbers on from it. */
   private lastEventId = 0;
   /** Registry actions answered while a line ran: in no saved copy yet, so a replacement worker is given them again. */
@@ -72,9 +73,13 @@ export class SupervisedSession implements Session {
       this.savedWhole = this.layerDelta.expand(result.snapshot, result.layersAsBefore);
       // The line's snapshot holds what the registry's page changed while it ran.
       this.unsaved = [];
+      this.finished({ line, status: result.status, events: result.events, restored: false });
       return result.status;
     } catch (error) {
-      if (remote !== this.remote) return INTERRUPTED_STATUS;
+      if (remote !== this.remote) {
+        this.finished({ line, status: INTERRUPTED_STATUS, events: [], restored: true });
+        return INTERRUPTED_STATUS;
+      }
       throw error;
     } finally {
       this.running = false;
@@ -145,6 +150,15 @@ export class SupervisedSession implements Session {
   /** The current worker's events: a replaced worker's are gone with it (ids go on increasing, so `afterId` stays valid). */
   events(afterId?: number): Promise<EngineEvent[]> {
     return this.remote.events(afterId);
+  }
+
+  onLineFinished(listener: (outcome: LineOutcome) => void): () => void {
+    this.lineListeners.add(listener);
+    return () => this.lineListeners.delete(listener);
+  }
+
+  private finished(outcome: LineOutcome): void {
+    for (const listener of this.lineListeners) listener(outcome);
   }
 
   subscribe(listener: (event: EngineEvent) => void): () => void {

@@ -92,4 +92,19 @@ export interface Session {
   events(afterId?: number): Promise<EngineEvent[]>;
   /** Calls `listener` with each event as the engine emits it, while a line runs or not; returns the unsubscribe function. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
+  /**
+   * Calls `listener` after each command line ends, with its status and the
+   * events it caused — or `restored` when its worker had to be replaced and
+   * the engine is back at the last completed line (its events were undone).
+   * Views ask again then; "what just happened" groups by it.
+   */
+  onLineFinished?(listener: (outcome: LineOutcome) => void): () => void;
+}
+
+/** How a command line ended, for the views (see {@link Session.onLineFinished}). */
+export interface LineOutcome {
+  line: string;
+  status: number;
+  events: EngineEvent[];
+  restored: boolean;
 }

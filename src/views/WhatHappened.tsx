@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { explainEvents, groupEvents, groupTitle, type EventGroup } from './explain';
+import { explainEvents, groupEvents, groupTitle, type EventGroup, type LineOfEvent } from './explain';
 import { useEngineEvents } from './use-engine';
 import type { ViewProps } from './ViewsIsland';
 import './what-happened.css';
@@ -30,7 +30,8 @@ function clock(time: number): string {
 export default function WhatHappened({ session }: ViewProps) {
   const [enabled, setEnabled] = useState(readEnabled);
   const events = useEngineEvents(session, KEPT_EVENTS);
-  const groups = useMemo(() => groupEvents(events), [events]);
+  const lines = useLinesOfEvents(session);
+  const groups = useMemo(() => groupEvents(events, undefined, lines), [events, lines]);
   const toggle = (on: boolean): void => {
     setEnabled(on);
     try {
@@ -81,6 +82,24 @@ export default function WhatHappened({ session }: ViewProps) {
   );
 }
 
+/** Which command line each event came from, as the session reports lines finishing (while this panel is open). */
+function useLinesOfEvents(session: ViewProps['session']): ReadonlyMap<number, LineOfEvent> {
+  const [lines, setLines] = useState<ReadonlyMap<number, LineOfEvent>>(new Map());
+  useEffect(() => {
+    let run = 0;
+    return session.onLineFinished?.((outcome) => {
+      if (outcome.events.length === 0) return;
+      run++;
+      setLines((previous) => {
+        const next = new Map(previous);
+        for (const event of outcome.events) next.set(event.id, { run, text: outcome.line });
+        return next;
+      });
+    });
+  }, [session]);
+  return lines;
+}
+
 function Group({ group, newest }: { group: EventGroup; newest: boolean }) {
   const sentences = explainEvents(group.events);
   const headingId = `wh-group-${group.id}`;
@@ -88,6 +107,7 @@ function Group({ group, newest }: { group: EventGroup; newest: boolean }) {
     <li class={`wh-group${newest ? ' wh-group--newest' : ''}`} aria-labelledby={headingId} data-wh-group="">
       <h3 class="wh-heading" id={headingId}>
         <span class="wh-title">{groupTitle(group)}</span>
+        {group.line !== undefined ? <code class="wh-line">$ {group.line}</code> : null}
         {newest ? <span class="wh-badge">latest</span> : null}
         <time class="wh-time" dateTime={new Date(group.start).toISOString()}>
           {clock(group.start)}

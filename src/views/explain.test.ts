@@ -205,3 +205,20 @@ describe('registry changes made on the Hub page', () => {
     expect(groupTitle({ events: [at({ type: 'registry.visibility.changed', host: 'docker.io', repository: 'learner/app', visibility: 'public' })] } as Parameters<typeof groupTitle>[0])).toBe('Registry');
   });
 });
+
+describe('grouping by command line', () => {
+  it('puts the events of one line together, under it, even far apart in time, and the others by time', () => {
+    const pull = at({ type: 'image.pulled', ref: 'alpine:latest', imageId: ID, manifestDigest: 'sha256:m', upToDate: false, layers: [] }, 1000);
+    const created = at({ type: 'container.created', containerId: 'c', name: 'web', imageId: ID, imageName: 'alpine' } as EngineEventBody, 9000);
+    const account = at({ type: 'registry.account.created', host: 'docker.io', username: 'ada' }, 9050);
+    const lines = new Map([
+      [pull.id, { run: 1, text: 'docker run -d --name web alpine' }],
+      [created.id, { run: 1, text: 'docker run -d --name web alpine' }],
+    ]);
+    const groups = groupEvents([pull, created, account], 400, lines);
+    expect(groups.map((group) => [group.line, group.events.length])).toEqual([
+      [undefined, 1],
+      ['docker run -d --name web alpine', 2],
+    ]);
+  });
+});

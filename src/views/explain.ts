@@ -231,6 +231,8 @@ export function explainEvents(events: readonly EngineEvent[]): string[] {
 export interface EventGroup {
   /** The first event's id: stable, so it can key a list. */
   id: number;
+  /** The command line that caused these events, when the session said which (see {@link LineOfEvent}). */
+  line?: string;
   /** The engine's time of the first and last event (ms since the epoch). */
   start: number;
   end: number;
@@ -246,13 +248,27 @@ export interface EventGroup {
 export const GROUP_GAP_MS = 400;
 
 /** The events, deduplicated by id and in id order, cut into commands where time passed between them; newest group first. */
-export function groupEvents(events: readonly EngineEvent[], gapMs = GROUP_GAP_MS): EventGroup[] {
+export function groupEvents(events: readonly EngineEvent[], gapMs = GROUP_GAP_MS, lines: ReadonlyMap<number, LineOfEvent> = new Map()): EventGroup[] {
   const byId = new Map<number, EngineEvent>();
   for (const event of events) byId.set(event.id, event);
   const ordered = [...byId.values()].sort((a, b) => a.id - b.id);
   const groups: EventGroup[] = [];
   let current: EventGroup | undefined;
+  let currentRun: number | undefined;
   for (const event of ordered) {
+    const line = lines.get(event.id);
+    // Events the session placed in a command line group by it exactly; the others by how close in time they are.
+    if (line !== undefined || currentRun !== undefined) {
+      if (current && line !== undefined && line.run === currentRun) {
+        current.events.push(event);
+        current.end = event.time;
+      } else {
+        current = { id: event.id, ...(line ? { line: line.text } : {}), start: event.time, end: event.time, events: [event] };
+        currentRun = line?.run;
+        groups.push(current);
+      }
+      continue;
+    }
     if (current && event.time - current.end <= gapMs && event.time >= current.end) {
       current.events.push(event);
       current.end = event.time;
@@ -262,6 +278,12 @@ export function groupEvents(events: readonly EngineEvent[], gapMs = GROUP_GAP_MS
     }
   }
   return groups.reverse();
+}
+
+/** Which command line an event came from: the line as typed, and which run of it (the same line may run twice). */
+export interface LineOfEvent {
+  run: number;
+  text: string;
 }
 
 /** A short heading for a group: what kinds of things happened (`Pull, run`, `Build`). */

@@ -35,14 +35,18 @@ export function useEngineQuery<Q extends ViewQuery>(session: Session, query: Q |
       );
     };
     ask();
-    const unsubscribe = session.subscribe(() => {
+    const soon = (): void => {
       clearTimeout(timer);
       timer = setTimeout(ask, REFRESH_DELAY_MS);
-    });
+    };
+    const unsubscribe = session.subscribe(soon);
+    // A replaced worker took the engine back to the last completed line: what the events said was undone.
+    const unwatch = session.onLineFinished?.((outcome) => outcome.restored && soon());
     return () => {
       current = false;
       clearTimeout(timer);
       unsubscribe();
+      unwatch?.();
     };
   }, [session, key]);
   return state;
