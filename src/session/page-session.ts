@@ -1,4 +1,5 @@
 import { SupervisedSession, type WorkerHandle } from '../../simulator/remote/supervised-session';
+import { lineLogOf } from './line-log';
 
 /**
  * One engine session per page key, shared by everything on the page that
@@ -17,6 +18,8 @@ export function pageSession(key: string): SupervisedSession {
   if (!session) {
     session = new SupervisedSession(spawnWorker);
     sessions.set(key, session);
+    // Which line caused which events is only said as lines end: keep it from the start.
+    lineLogOf(session);
   }
   return session;
 }

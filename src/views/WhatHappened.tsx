@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { explainEvents, groupEvents, groupTitle, type EventGroup, type LineOfEvent } from './explain';
+import { lineLogOf, type LineOfEvent } from '../session/line-log';
+import { explainEvents, groupEvents, groupTitle, type EventGroup } from './explain';
 import { useEngineEvents } from './use-engine';
 import type { ViewProps } from './ViewsIsland';
 import './what-happened.css';
@@ -82,21 +83,14 @@ export default function WhatHappened({ session }: ViewProps) {
   );
 }
 
-/** Which command line each event came from, as the session reports lines finishing (while this panel is open). */
+/** Which command line each event came from (the page's line log, kept since its session started). */
 function useLinesOfEvents(session: ViewProps['session']): ReadonlyMap<number, LineOfEvent> {
-  const [lines, setLines] = useState<ReadonlyMap<number, LineOfEvent>>(new Map());
+  const log = lineLogOf(session);
+  const [lines, setLines] = useState<ReadonlyMap<number, LineOfEvent>>(() => log.lines);
   useEffect(() => {
-    let run = 0;
-    return session.onLineFinished?.((outcome) => {
-      if (outcome.events.length === 0) return;
-      run++;
-      setLines((previous) => {
-        const next = new Map(previous);
-        for (const event of outcome.events) next.set(event.id, { run, text: outcome.line });
-        return next;
-      });
-    });
-  }, [session]);
+    setLines(log.lines);
+    return log.subscribe(setLines);
+  }, [log]);
   return lines;
 }
 

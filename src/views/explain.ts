@@ -6,6 +6,7 @@
  */
 import type { CacheMissReason, ChangeCounts, EngineEvent } from '../../simulator/daemon/events';
 import { humanSizeWithPrecision } from '../../simulator/cli/format/units';
+import type { LineOfEvent } from '../session/line-log';
 
 /** A size as `docker images` prints it: `7.81MB`, `12kB`, `0B`. */
 export function size(bytes: number): string {
@@ -231,7 +232,7 @@ export function explainEvents(events: readonly EngineEvent[]): string[] {
 export interface EventGroup {
   /** The first event's id: stable, so it can key a list. */
   id: number;
-  /** The command line that caused these events, when the session said which (see {@link LineOfEvent}). */
+  /** The command line that caused these events, when the session said which (src/session/line-log.ts). */
   line?: string;
   /** The engine's time of the first and last event (ms since the epoch). */
   start: number;
@@ -278,12 +279,6 @@ export function groupEvents(events: readonly EngineEvent[], gapMs = GROUP_GAP_MS
     }
   }
   return groups.reverse();
-}
-
-/** Which command line an event came from: the line as typed, and which run of it (the same line may run twice). */
-export interface LineOfEvent {
-  run: number;
-  text: string;
 }
 
 /** A short heading for a group: what kinds of things happened (`Pull, run`, `Build`). */
