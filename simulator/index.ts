@@ -14,3 +14,7 @@ export type { TagSummary, Visibility } from './registry/hosted';
 export type { RegistryAction, RegistryActionResult, RegistryActionResults } from './registry/actions';
 export type { TokenScope } from './registry/accounts';
 export type { BuiltStep, CacheMissReason, ChangeCounts, EngineEvent, EngineEventBody, EngineEventType, PulledLayer, PushedLayer } from './daemon/events';
+export type { TryResult } from './session/types';
+// Lessons validate their checks at build time without pulling in the evaluator (which needs the engine).
+export { InvalidCheckError, type Check, type CheckKind, type CheckResult, type Count, type PathChangeKind, type StepSelector } from './checkpoints/types';
+export { validateCheck, validateChecks } from './checkpoints/validate';

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../daemon/events';
-import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
+import type { CompletionResult, Session, SessionSnapshot, SessionState, TerminalIO, TryResult } from '../session/types';
+import type { Check, CheckResult } from '../checkpoints/types';
 import type { ViewAnswer, ViewQuery } from '../view/query';
 import type { ClientMessage, MessageEndpoint, RegistryActionAnswer, ResultValue, RunResult, ServerMessage } from './protocol';
 import type { RegistryAction, RegistryActionResult } from '../registry/actions';
@@ -92,6 +93,14 @@ export class RemoteSession implements Session {
   subscribe(listener: (event: EngineEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  check(checks: Check[]): Promise<CheckResult[]> {
+    return this.request({ type: 'check', checks }) as Promise<CheckResult[]>;
+  }
+
+  tryCommand(line: string, checks: Check[]): Promise<TryResult> {
+    return this.request({ type: 'tryCommand', line, checks }) as Promise<TryResult>;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../daemon/events';
-import type { CompletionResult, SessionSnapshot, SessionState } from '../session/types';
+import type { CompletionResult, SessionSnapshot, SessionState, TryResult } from '../session/types';
+import type { Check, CheckResult } from '../checkpoints/types';
 import type { ViewAnswers, ViewQuery } from '../view/query';
 import type { RegistriesJSON } from '../registry/registries';
 import type { RegistryAction, RegistryActionResults } from '../registry/actions';
@@ -21,12 +22,16 @@ export type ClientMessage =
   | { type: 'events'; id: number; afterId?: number }
   /** A registry's web page acting (sign up, tokens, visibility): answered with a {@link RegistryActionAnswer}. */
   | { type: 'registry'; id: number; action: RegistryAction }
+  /** Checkpoint predicates on the current state (read-only): answered with CheckResult[]. */
+  | { type: 'check'; id: number; checks: Check[] }
+  /** A command question: `line` run in a scratch copy of the session, `checks` on its result; answered with a TryResult. */
+  | { type: 'tryCommand'; id: number; line: string; checks: Check[] }
   | { type: 'interrupt' }
   | { type: 'ack'; bytes: number }
   | { type: 'line'; id: number; line: string | null };
 
 export type ServerMessage =
-  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot | ViewAnswers[keyof ViewAnswers] | EngineEvent[] | RegistryActionAnswer }
+  | { type: 'result'; id: number; value: RunResult | CompletionResult | string | SessionState | SessionSnapshot | ViewAnswers[keyof ViewAnswers] | EngineEvent[] | RegistryActionAnswer | CheckResult[] | TryResult }
   | { type: 'event'; event: EngineEvent }
   | { type: 'failure'; id: number; message: string }
   | { type: 'output'; data: string }

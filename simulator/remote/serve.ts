@@ -102,6 +102,12 @@ export function serveSession(endpoint: MessageEndpoint, options: Omit<SessionOpt
           return { result, registries: message.action.kind === 'signIn' ? undefined : registriesOf(await current.snapshot()) };
         });
         break;
+      case 'check':
+        answer(message.id, () => current.check(message.checks));
+        break;
+      case 'tryCommand':
+        answer(message.id, () => current.tryCommand(message.line, message.checks));
+        break;
       case 'interrupt':
         current.interrupt();
         send({ type: 'interrupted' });

@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../daemon/events';
-import type { CompletionResult, LineOutcome, Session, SessionSnapshot, SessionState, TerminalIO } from '../session/types';
+import type { CompletionResult, LineOutcome, Session, SessionSnapshot, SessionState, TerminalIO, TryResult } from '../session/types';
+import type { Check, CheckResult } from '../checkpoints/types';
 import type { ViewAnswer, ViewQuery } from '../view/query';
 import { RemoteSession } from './client';
 import { LayerDeltaReceiver } from './layer-delta';
@@ -105,6 +106,16 @@ export class SupervisedSession implements Session {
 
   query<Q extends ViewQuery>(query: Q): Promise<ViewAnswer<Q>> {
     return this.remote.query(query);
+  }
+
+  /** Read-only, so a worker replaced meanwhile just fails the call: the caller checks again after the line (onLineFinished). */
+  check(checks: Check[]): Promise<CheckResult[]> {
+    return this.remote.check(checks);
+  }
+
+  /** Changes only a scratch copy inside the worker: nothing to keep in the saved session. */
+  tryCommand(line: string, checks: Check[]): Promise<TryResult> {
+    return this.remote.tryCommand(line, checks);
   }
 
   /**

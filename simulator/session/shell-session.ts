@@ -13,13 +13,17 @@ import { LayerFileSystem } from '../userland/filesystem';
 import { Interrupted, ManualClock, systemClock, type Clock } from './clock';
 import { completeLine } from './completion';
 import { bashPrompt } from './prompt';
-import type { CompletionResult, LineCompleter, ReadOptions, Session, SessionSnapshot, SessionState, TerminalIO } from './types';
+import type { CompletionResult, LineCompleter, ReadOptions, Session, SessionSnapshot, SessionState, TerminalIO, TryResult } from './types';
 import { restoreEngine, snapshotEngine } from '../daemon/snapshot';
 import { deserializeChangeset, InvalidSnapshotError, serializeChangeset } from '../archive/serialize';
 import type { EngineEvent } from '../daemon/events';
 import { answerQuery, type ViewAnswer, type ViewQuery } from '../view/query';
 import { applyRegistryAction, type RegistryAction, type RegistryActionResult } from '../registry/actions';
+import { evaluateChecks, validateChecks, type Check, type CheckResult } from '../checkpoints';
 
+
+/** How long (real time) a command question's command may run before it is interrupted. */
+const TRY_COMMAND_LIMIT_MS = 10_000;
 export interface SessionOptions {
   clock?: Clock;
   /** Seeds the engine's IDs and names. */
@@ -65,7 +69,7 @@ class ShellSession implements Session {
   private reading: LineCompleter | undefined;
   private readonly engine: Engine;
 
-  constructor(options: SessionOptions) {
+  constructor(private readonly options: SessionOptions) {
     const saved = options.snapshot === undefined ? undefined : readSnapshot(options.snapshot);
     this.shell = new ShellState(saved?.shell ?? options.state);
     this.clock = options.clock ?? systemClock;
@@ -153,6 +157,44 @@ class ShellSession implements Session {
 
   subscribe(listener: (event: EngineEvent) => void): () => void {
     return this.engine.events.subscribe(listener);
+  }
+
+  async check(checks: Check[]): Promise<CheckResult[]> {
+    // Checks arrive as JSON (a lesson's, over the worker): a malformed one is the lesson's error, said plainly.
+    return evaluateChecks({ engine: this.engine, host: this.host, shell: this.shell }, validateChecks(checks));
+  }
+
+  async tryCommand(line: string, checks: Check[]): Promise<TryResult> {
+    const valid = validateChecks(checks);
+    // The copy goes through a snapshot, as a saved lesson does: nothing it does can reach this session's
+    // stores, files, shell or event listeners. Its own clock, so this session's time does not move either.
+    const scratch = new ShellSession({
+      registry: this.options.registry,
+      mirrors: this.options.mirrors,
+      clock: this.clock instanceof ManualClock ? new ManualClock(this.clock.now()) : this.clock,
+      snapshot: await this.snapshot(),
+    });
+    let output = '';
+    const terminal: TerminalIO = {
+      columns: 80,
+      write: async (data) => {
+        output += data;
+      },
+      // A question's command gets no typed input: a prompt shows, and reads end of input.
+      readLine: async (prompt) => {
+        output += prompt;
+        return null;
+      },
+    };
+    // A question's command that does not end (sleep 600, a loop) is interrupted as Ctrl-C would, not waited for.
+    const limit = setTimeout(() => scratch.interrupt(), TRY_COMMAND_LIMIT_MS);
+    let status: number;
+    try {
+      status = await scratch.run(line, terminal);
+    } finally {
+      clearTimeout(limit);
+    }
+    return { output, status, results: await scratch.check(valid) };
   }
 
   async snapshot(): Promise<SessionSnapshot> {

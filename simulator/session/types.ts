@@ -6,6 +6,7 @@
 import type { EngineEvent } from '../daemon/events';
 import type { ViewAnswer, ViewQuery } from '../view/query';
 import type { RegistryAction, RegistryActionResult } from '../registry/actions';
+import type { Check, CheckResult } from '../checkpoints/types';
 
 /** The terminal as seen by a running command line. */
 export interface TerminalIO {
@@ -99,6 +100,24 @@ export interface Session {
    * Views ask again then; "what just happened" groups by it.
    */
   onLineFinished?(listener: (outcome: LineOutcome) => void): () => void;
+  /**
+   * Evaluates checkpoint predicates (simulator/checkpoints) against the
+   * current state; read-only. Rejects, naming the field, when a check is malformed.
+   */
+  check(checks: Check[]): Promise<CheckResult[]>;
+  /**
+   * A command question graded by effect: runs `line` in a scratch copy of
+   * this session (no input: a read gets end of input) and evaluates `checks`
+   * on the copy's resulting state. This session is left exactly as it was.
+   */
+  tryCommand(line: string, checks: Check[]): Promise<TryResult>;
+}
+
+/** What a tried command did to the scratch copy: its output (no colours, 80 columns), its status and the checks on the state it left. */
+export interface TryResult {
+  output: string;
+  status: number;
+  results: CheckResult[];
 }
 
 /** How a command line ended, for the views (see {@link Session.onLineFinished}). */

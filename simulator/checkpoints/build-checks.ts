@@ -1,0 +1,45 @@
+/**
+ * Checks of the session's last `docker build`, from its `image.built` event
+ * (the steps BuildKit took from the cache or ran). Events are not part of a
+ * saved session: after a reload or a replaced worker there is no last build
+ * until the learner builds again, and these checks say so.
+ */
+import type { BuiltStep, EngineEvent } from '../daemon/events';
+import { fail, pass, type CheckContext } from './context';
+import type { Check, CheckResult, StepSelector } from './types';
+
+type BuildCheck = Extract<Check, { kind: 'buildStepCached' | 'buildFirstMiss' }>;
+type Built = Extract<EngineEvent, { type: 'image.built' }>;
+
+export function evaluateBuildCheck(context: CheckContext, check: BuildCheck): CheckResult {
+  const build = context.engine.events
+    .since()
+    .filter((event): event is Built => event.type === 'image.built')
+    .at(-1);
+  if (!build) return fail('no image has been built in this session yet');
+  if (build.builder === 'legacy') return fail('the last build used the legacy builder (DOCKER_BUILDKIT=0), whose cache steps are not recorded');
+  if (check.kind === 'buildFirstMiss') {
+    const missed = build.firstMiss ? build.steps[build.firstMiss.step] : undefined;
+    if (!missed) return check.step === null ? pass('every step of the last build came from the cache') : fail(`every step of the last build came from the cache; expected step ${check.step} to run`);
+    const found = `the first step of the last build that ran (not cached) was ${missed.name}`;
+    return stepNumber(missed) === check.step ? pass(found) : fail(check.step === null ? `${found}; expected every step from the cache` : `${found}, not step ${check.step}`);
+  }
+  const step = build.steps.find((candidate) => selects(check, candidate));
+  if (!step) return fail(`the last build had no step ${selectorWords(check)}`);
+  const found = step.cached ? `the last build took ${step.name} from the cache` : `the last build ran ${step.name} (not from the cache)`;
+  return step.cached === check.cached ? pass(found) : fail(found);
+}
+
+/** N of a progress line's `[N/M]` (or `[stage N/M]`). */
+function stepNumber(step: BuiltStep): number | undefined {
+  const match = /^\[(?:\S+ )?(\d+)\/\d+\]/.exec(step.name);
+  return match ? Number(match[1]) : undefined;
+}
+
+function selects(selector: StepSelector, step: BuiltStep): boolean {
+  return (selector.step === undefined || stepNumber(step) === selector.step) && (selector.instruction === undefined || step.name.includes(selector.instruction));
+}
+
+function selectorWords(selector: StepSelector): string {
+  return [selector.step === undefined ? '' : String(selector.step), selector.instruction === undefined ? '' : `with ${JSON.stringify(selector.instruction)}`].filter((part) => part !== '').join(' ');
+}
