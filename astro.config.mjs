@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
+import { rehypeRunnableCode } from './src/markdown/runnable-code.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 
@@ -19,6 +20,8 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   server: { host: '127.0.0.1', port },
   markdown: {
+    // Runs after Shiki: shell blocks get Run and Copy (MDX takes this config too).
+    rehypePlugins: [rehypeRunnableCode],
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
     },

@@ -165,3 +165,75 @@ describe('TerminalController, reading a secret', () => {
     await waitFor(/\^C\nlearner@layerlab:~\$ $/);
   });
 });
+
+describe('TerminalController.typeLines (runnable code blocks)', () => {
+  it('types a line at the prompt and runs it, as if typed, into the history', async () => {
+    const { controller, screen, waitFor, saved } = setup();
+    await controller.start();
+    await controller.typeLines(['echo from the lesson']);
+    await waitFor(/from the lesson\nlearner@layerlab:~\$ $/);
+    expect(screen()).toBe(`${PROMPT}echo from the lesson\nfrom the lesson\n${PROMPT}`);
+    expect(saved.at(-1)).toEqual(['echo from the lesson']);
+  });
+
+  it('waits for the terminal to start, and for each line to finish before typing the next', async () => {
+    const { controller, screen, waitFor } = setup();
+    const typed = controller.typeLines(['sleep 0.2', 'echo after']);
+    await controller.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(controller.busy).toBe(true);
+    expect(screen()).toBe(`${PROMPT}sleep 0.2`);
+    await typed;
+    await waitFor(/after\nlearner@layerlab:~\$ $/);
+    expect(controller.busy).toBe(false);
+    expect(screen()).toBe(`${PROMPT}sleep 0.2\n${PROMPT}echo after\nafter\n${PROMPT}`);
+  });
+
+  it('replaces half-typed text, which Ctrl-Y brings back', async () => {
+    const { controller, screen, waitFor } = setup();
+    await controller.start();
+    controller.input('echo half');
+    controller.input('\x02\x02');
+    await controller.typeLines(['echo whole']);
+    await waitFor(/whole\nlearner@layerlab:~\$ $/);
+    expect(screen()).toBe(`${PROMPT}echo whole\nwhole\n${PROMPT}`);
+    controller.input('\x19');
+    await waitFor(/\$ echo half$/);
+  });
+
+  it('keeps the lines of two calls together, in call order', async () => {
+    const { controller, screen, waitFor } = setup();
+    await controller.start();
+    const first = controller.typeLines(['sleep 0.1', 'echo one']);
+    const second = controller.typeLines(['echo two']);
+    await Promise.all([first, second]);
+    await waitFor(/two\nlearner@layerlab:~\$ $/);
+    expect(screen()).toBe(`${PROMPT}sleep 0.1\n${PROMPT}echo one\none\n${PROMPT}echo two\ntwo\n${PROMPT}`);
+  });
+
+  it('answers a program that reads a line, and turns control characters into spaces', async () => {
+    const { controller, waitFor } = setup();
+    await controller.start();
+    controller.input("read -p 'Name: ' WHO\r");
+    await waitFor(/Name: $/);
+    await controller.typeLines(['Ada']);
+    await waitFor(/Ada\nlearner@layerlab:~\$ $/);
+    await controller.typeLines(['echo "[$WHO]"\tdone']);
+    await waitFor(/\[Ada\] done\nlearner@layerlab:~\$ $/);
+  });
+
+  it('never types into a hidden password prompt: the line waits for the next prompt', async () => {
+    const { controller, screen, waitFor } = setup();
+    await controller.start();
+    controller.input('docker login -u learner\r');
+    await waitFor(/Password: $/);
+    expect(controller.busy).toBe(true);
+    const typed = controller.typeLines(['echo after login']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen()).toMatch(/Password: $/);
+    controller.input('\x03');
+    await typed;
+    await waitFor(/after login\nlearner@layerlab:~\$ $/);
+    expect(screen()).not.toMatch(/Password: .*echo/);
+  });
+});

@@ -38,6 +38,10 @@ export class TerminalController {
   private typeahead = '';
   /** Writes reach the surface in order, whoever issues them. */
   private output: Promise<void> = Promise.resolve();
+  /** typeLines calls, one after another, so the lines of two Run clicks never interleave. */
+  private typing: Promise<void> = Promise.resolve();
+  /** Woken each time the terminal starts accepting a line. */
+  private lineWaiters: Array<() => void> = [];
 
   constructor(
     private readonly surface: TerminalSurface,
@@ -95,6 +99,37 @@ export class TerminalController {
       this.write('^C');
       this.mode = { kind: 'running', interrupted: true };
       this.session.interrupt();
+    }
+  }
+
+  /** True while a command holds the terminal without reading a line (or reads a hidden one): typed lines wait. */
+  get busy(): boolean {
+    return this.mode.kind === 'running' || this.mode.kind === 'secret';
+  }
+
+  /**
+   * Types each line and presses Enter, as the learner would, so history, echo
+   * and the views behave as usual. Each line waits until the terminal accepts
+   * one: the shell prompt, or a program reading a line (a container's shell,
+   * where a lesson's `apk add curl` belongs) — never a hidden password prompt.
+   * Text half typed at that point is killed first with Ctrl-E Ctrl-U, so
+   * Ctrl-Y brings it back. Resolves once the last line has been entered.
+   */
+  typeLines(lines: readonly string[]): Promise<void> {
+    const typed = this.typing.then(async () => {
+      for (const line of lines) {
+        await this.acceptingLine();
+        // Control characters in a line would act as keys (Tab completes, Enter submits early).
+        this.feed(`\x05\x15${line.replace(/[\x00-\x1f\x7f]/g, ' ')}\r`);
+      }
+    });
+    this.typing = typed.catch(() => undefined);
+    return typed;
+  }
+
+  private async acceptingLine(): Promise<void> {
+    while (!((this.mode.kind === 'prompt' || this.mode.kind === 'reading') && this.editor.active)) {
+      await new Promise<void>((resolve) => this.lineWaiters.push(resolve));
     }
   }
 
@@ -210,6 +245,10 @@ export class TerminalController {
     const pending = this.typeahead;
     this.typeahead = '';
     if (pending) this.feed(pending);
+    // After the type-ahead, which came first and may have started a command again.
+    const waiters = this.lineWaiters;
+    this.lineWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private write(data: string): Promise<void> {

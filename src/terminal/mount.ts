@@ -4,6 +4,7 @@ import '@xterm/xterm/css/xterm.css';
 import { pageSession } from '../session/page-session';
 import { TerminalController } from './controller';
 import { KeyPolicy } from './key-policy';
+import { registerRunner } from './runners';
 import { currentSiteTheme, TERMINAL_THEMES } from './themes';
 import { loadHistory, saveHistory } from './storage';
 
@@ -84,6 +85,14 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   exposeBuffer(element, terminal);
+  // The lesson's runnable code blocks type into this terminal through the registry.
+  const unregisterRunner = registerRunner(options.storageKey, {
+    get busy() {
+      return controller.busy;
+    },
+    typeLines: (lines) => controller.typeLines(lines),
+    focus: () => terminal.focus(),
+  });
   void controller.start().then(() => options.onReady());
 
   return {
@@ -91,6 +100,7 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
       terminal.options.screenReaderMode = enabled;
     },
     dispose() {
+      unregisterRunner();
       resizeObserver.disconnect();
       themeObserver.disconnect();
       disposables.forEach((disposable) => disposable.dispose());
