@@ -13,9 +13,9 @@ export class TerminalPage {
     await this.screen.click();
   }
 
-  /** The whole buffer, scrollback included, without trailing blank lines. */
+  /** The whole buffer, scrollback included, without trailing blank lines; empty until the terminal has mounted (polls go on). */
   text(): Promise<string> {
-    return this.screen.evaluate((element) => (element as HTMLElement & { layerlabTerminal: { text(): string } }).layerlabTerminal.text());
+    return this.screen.evaluate((element) => (element as HTMLElement & { layerlabTerminal?: { text(): string } }).layerlabTerminal?.text() ?? '');
   }
 
   async lastLine(): Promise<string> {

@@ -17,6 +17,8 @@ export interface WorkerHandle {
 export interface SupervisorOptions {
   /** The state to start from (a saved lesson, say). */
   state?: SessionState;
+  /** The whole session to start from (files, images, containers, shell); wins over `state`. */
+  snapshot?: SessionSnapshot;
   /** How long an interrupted command may take to stop before its worker is replaced. */
   graceMs?: number;
 }
@@ -50,9 +52,28 @@ export class SupervisedSession implements Session {
     private readonly spawn: () => WorkerHandle,
     private readonly options: SupervisorOptions = {},
   ) {
-    this.saved = options.state;
+    this.saved = options.snapshot?.shell ?? options.state;
+    this.savedWhole = options.snapshot;
     this.worker = spawn();
-    this.remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved));
+    this.remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved, this.savedWhole));
+  }
+
+  /**
+   * Starts over in a new worker, from `snapshot` or from nothing ("Reset
+   * lesson"): the same object, so whoever holds the session keeps it, and its
+   * line listeners hear `restored` and ask again. A line running is abandoned.
+   */
+  restart(snapshot?: SessionSnapshot): void {
+    const old = this.remote;
+    this.worker.terminate();
+    clearTimeout(this.watchdog);
+    this.worker = this.spawn();
+    this.saved = snapshot?.shell;
+    this.savedWhole = snapshot;
+    this.unsaved = [];
+    this.remote = this.listenedTo(new RemoteSession(this.worker.endpoint, this.saved, this.savedWhole, this.lastEventId + 1));
+    old.abandon('the session was restarted');
+    if (!this.running) this.finished({ line: '', status: 0, events: [], restored: true });
   }
 
   /** Passes the events of `remote` (while it is the current worker's) on to this session's listeners. */

@@ -1,7 +1,9 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { pageSession } from '../session/page-session';
+import { openPageSession } from '../session/page-session';
+// The terminal's Reset button reaches the session through this module, which its island loads anyway.
+export { resetPageSession } from '../session/page-session';
 import { TerminalController } from './controller';
 import { KeyPolicy } from './key-policy';
 import { registerRunner } from './runners';
@@ -12,6 +14,8 @@ export interface MountOptions {
   storageKey: string;
   screenReaderMode: boolean;
   onReady(): void;
+  /** Called when the saved session could not be restored, with what to tell the learner. */
+  onNotice?(text: string): void;
 }
 
 export interface MountedTerminal {
@@ -38,9 +42,11 @@ function exposeBuffer(element: TerminalHostElement, terminal: Terminal): void {
 
 /**
  * Puts an xterm.js terminal into `element` and wires it to a session in a Web
- * Worker. The only place that touches both xterm and the engine.
+ * Worker. The only place that touches both xterm and the engine. Resolves
+ * once the page's session exists (restored or set up), so the first prompt
+ * is the session's own.
  */
-export function mountTerminal(element: HTMLElement, options: MountOptions): MountedTerminal {
+export async function mountTerminal(element: HTMLElement, options: MountOptions): Promise<MountedTerminal> {
   const terminal = new Terminal({
     convertEol: true,
     cursorBlink: true,
@@ -54,8 +60,19 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
   terminal.loadAddon(fit);
   terminal.open(element);
   fit.fit();
+  // The screen is there (and readable by tests) while the session is restored or set up.
+  exposeBuffer(element, terminal);
+  // Keys typed meanwhile are type-ahead, given to the controller once it exists.
+  let typedEarly = '';
+  const early = terminal.onData((data) => (typedEarly += data));
 
-  const session = pageSession(options.storageKey);
+  const opened = await openPageSession(options.storageKey);
+  early.dispose();
+  const { session, notice } = opened;
+  // Said once: a terminal mounted again after a reset has nothing to report.
+  opened.notice = undefined;
+  if (notice) options.onNotice?.(notice);
+
   const controller = new TerminalController(
     { get cols() { return terminal.cols; }, write: (data) => new Promise((resolve) => terminal.write(data, resolve)) },
     session,
@@ -73,6 +90,7 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
     return route === 'terminal';
   });
 
+  if (typedEarly) controller.input(typedEarly);
   const disposables = [
     terminal.onData((data) => controller.input(data)),
     terminal.onResize(({ cols }) => controller.resize(cols)),
@@ -84,7 +102,6 @@ export function mountTerminal(element: HTMLElement, options: MountOptions): Moun
   });
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
-  exposeBuffer(element, terminal);
   // The lesson's runnable code blocks type into this terminal through the registry.
   const unregisterRunner = registerRunner(options.storageKey, {
     get busy() {

@@ -15,7 +15,7 @@ interface Props {
 export default function ContainerViewIsland({ storageKey, image }: Props) {
   // The session exists in the browser only (a worker): not while the page is rendered at build time.
   const [session, setSession] = useState<Session | undefined>(undefined);
-  useEffect(() => setSession(pageSession(storageKey)), [storageKey]);
+  useEffect(() => void pageSession(storageKey).then(setSession), [storageKey]);
   return (
     <section class="cv-island" aria-label="Image and container view" data-container-view-island="">
       {session ? <ContainerView session={session} {...(image ? { image } : {})} /> : <p class="views-loading">Loading…</p>}

@@ -18,7 +18,7 @@ export default function HubIsland({ storageKey }: Props) {
   const [session, setSession] = useState<Session | undefined>(undefined);
   const [View, setView] = useState<ComponentType<ViewProps> | undefined>(undefined);
   useEffect(() => {
-    setSession(pageSession(storageKey));
+    void pageSession(storageKey).then(setSession);
     let current = true;
     void import('./HubView').then((module) => current && setView(() => module.default));
     return () => {

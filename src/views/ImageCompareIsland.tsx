@@ -16,7 +16,7 @@ export default function ImageCompareIsland({ images, storageKey }: Props) {
   const [session, setSession] = useState<Session | undefined>(undefined);
   const [View, setView] = useState<ComponentType<ImageCompareProps> | undefined>(undefined);
   useEffect(() => {
-    setSession(pageSession(storageKey));
+    void pageSession(storageKey).then(setSession);
     let current = true;
     void import('./ImageCompare').then((module) => current && setView(() => module.default));
     return () => {

@@ -20,7 +20,7 @@ export default function LayerExplorerIsland({ image, storageKey }: Props) {
   const [session, setSession] = useState<Session | undefined>(undefined);
   const [View, setView] = useState<ComponentType<LayerExplorerProps> | undefined>(undefined);
   useEffect(() => {
-    setSession(pageSession(storageKey));
+    void pageSession(storageKey).then(setSession);
     let current = true;
     void import('./LayerExplorer').then((module) => current && setView(() => module.default));
     return () => {

@@ -33,7 +33,7 @@ interface Props {
 export default function ViewsIsland({ storageKey, initial = 'layers' }: Props) {
   // The session exists in the browser only (a worker): not while the page is rendered at build time.
   const [session, setSession] = useState<Session | undefined>(undefined);
-  useEffect(() => setSession(pageSession(storageKey)), [storageKey]);
+  useEffect(() => void pageSession(storageKey).then(setSession), [storageKey]);
   const [active, setActive] = useState(VIEWS.some((view) => view.id === initial) ? initial : 'layers');
   const [loaded, setLoaded] = useState<Record<string, ComponentType<ViewProps>>>({});
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
