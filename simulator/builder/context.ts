@@ -62,18 +62,36 @@ export class BuildContext implements FilesystemView {
     return this.host.children(this.hostPath(path)).filter((name) => this.visible(`${prefix}/${name}`));
   }
 
-  /** Bytes of the regular files under `paths` that the builder would transfer (each counted once). */
-  transferSize(paths: readonly string[]): number {
+  /** Every entry under `paths` the builder would transfer, each once. */
+  private walk(paths: readonly string[], visit: (node: Node) => void): void {
     const seen = new Set<string>();
-    let size = 0;
-    const walk = (path: string): void => {
+    const step = (path: string): void => {
       if (seen.has(path)) return;
       seen.add(path);
       const node = this.get(path);
-      if (node?.type === 'file') size += contentSize(node.content);
-      if (node?.type === 'directory') for (const name of this.children(path)) walk(`${path === '/' ? '' : path}/${name}`);
+      if (!node) return;
+      visit(node);
+      if (node.type === 'directory') for (const name of this.children(path)) step(`${path === '/' ? '' : path}/${name}`);
     };
-    for (const path of paths) walk(path);
+    for (const path of paths) step(path);
+  }
+
+  /** Bytes of the regular files under `paths` that the builder would transfer (each counted once). */
+  transferSize(paths: readonly string[]): number {
+    let size = 0;
+    this.walk(paths, (node) => {
+      if (node.type === 'file') size += contentSize(node.content);
+    });
+    return size;
+  }
+
+  /** The tar the classic CLI sends for the whole context: a 512-byte header per entry, file data in 512-byte blocks, 1 KiB of end. */
+  tarSize(): number {
+    let size = 1024 - 512; // the root itself has no header
+    this.walk(['/'], (node) => {
+      size += 512;
+      if (node.type === 'file') size += Math.ceil(contentSize(node.content) / 512) * 512;
+    });
     return size;
   }
 }

@@ -74,22 +74,6 @@ function legacyRunConfig(config: RunConfig, parent: string): RunConfig {
   };
 }
 
-/** The size the CLI reports for the context it sends: the tar of every file and directory not ignored. */
-function contextTarSize(fs: FilesystemView): number {
-  let size = 1024;
-  const walk = (dir: string): void => {
-    for (const name of fs.children(dir)) {
-      const path = `${dir === '/' ? '' : dir}/${name}`;
-      const node = fs.get(path);
-      size += 512;
-      if (node?.type === 'file') size += Math.ceil((node.content.kind === 'bytes' ? node.content.bytes.length : node.content.size) / 512) * 512;
-      if (node?.type === 'directory') walk(path);
-    }
-  };
-  walk('/');
-  return size;
-}
-
 class LegacyBuilder {
   private readonly engine: Engine;
   private readonly out: (text: string) => Promise<void>;
@@ -109,7 +93,7 @@ class LegacyBuilder {
   }
 
   async build(): Promise<StoredImage> {
-    await this.out(`Sending build context to Docker daemon  ${humanSize(contextTarSize(this.request.context))}\n`);
+    await this.out(`Sending build context to Docker daemon  ${humanSize(this.request.context.tarSize())}\n`);
     let stages: Stage[];
     let metaArgs: Instruction[];
     let escapeToken: string;

@@ -240,12 +240,7 @@ function SignIn({ ids, session, headingRef, onDone, onSignUp }: HeadingProps & {
           <span>Password</span>
           <input name="password" type="password" autoComplete="current-password" required value={password} aria-invalid={action.error ? true : undefined} aria-describedby={described} onInput={(event) => setPassword(event.currentTarget.value)} />
         </label>
-        {action.error ? (
-          <p class="hub-error" id={errorId} role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {action.error}
-          </p>
-        ) : null}
+        <FormError id={errorId} message={action.error} />
         <button type="submit" class="hub-button" disabled={action.busy}>
           Sign in
         </button>
@@ -298,12 +293,7 @@ function SignUp({ ids, session, headingRef, onDone, onSignIn }: HeadingProps & {
         <p class="hub-hint" id={`${ids}-password-hint`}>
           At least 9 characters, not easy to guess.
         </p>
-        {action.error ? (
-          <p class="hub-error" id={errorId} role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {action.error}
-          </p>
-        ) : null}
+        <FormError id={errorId} message={action.error} />
         <button type="submit" class="hub-button" disabled={action.busy}>
           Sign up
         </button>
@@ -618,24 +608,14 @@ function Settings({ ids, session, credentials, tokens, headingRef }: HeadingProp
               ))}
             </select>
           </label>
-          {create.error ? (
-            <p class="hub-error" id={errorId} role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {create.error}
-            </p>
-          ) : null}
+          <FormError id={errorId} message={create.error} />
           <button type="submit" class="hub-button" disabled={create.busy}>
             Generate
           </button>
         </form>
       )}
 
-      {revoke.error ? (
-        <p class="hub-error" id={revokeErrorId} role="alert">
-          <span aria-hidden="true">⚠ </span>
-          {revoke.error}
-        </p>
-      ) : null}
+      <FormError id={revokeErrorId} message={revoke.error} />
       {tokens.length === 0 ? (
         <p class="view-empty">No access tokens yet.</p>
       ) : (
@@ -786,4 +766,15 @@ function ago(time: number): string {
   if (hours < 24) return hours === 1 ? 'an hour ago' : `${hours} hours ago`;
   const days = Math.round(hours / 24);
   return days === 1 ? 'a day ago' : `${days} days ago`;
+}
+
+/** A form's error, announced, tied to its fields by `id` (their aria-describedby); the sign is decoration. */
+function FormError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p class="hub-error" id={id} role="alert">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  );
 }
