@@ -108,7 +108,7 @@ class BuildKitSolver {
   newLayerBytes = 0;
   /** Entries of filesystem steps made in this build (their times are their layers'). */
   private readonly newEntries = new WeakSet<HistoryEntry>();
-  /** The steps as they run, for the engine's `image.built` event. */
+  /** The steps as they run, for the engine's record of the build and its `image.built` event. */
   readonly recorder: BuildRecorder;
 
   constructor(
@@ -517,7 +517,7 @@ export async function buildWithBuildKit(engine: Engine, request: BuildRequest, p
   const result = await solver.solve(target);
   const image = await exportImage(engine, request, progress, solver.finalConfig(result.state), result.state.top, solver.newLayerBytes);
   const { steps, firstMiss } = solver.recorder;
-  engine.events.emit({ type: 'image.built', imageId: image.id, tags: request.tags.map((tag) => familiarString(tag)), builder: 'buildkit', steps, ...(firstMiss ? { firstMiss } : {}) });
+  engine.built({ imageId: image.id, tags: request.tags.map((tag) => familiarString(tag)), builder: 'buildkit', steps, ...(firstMiss ? { firstMiss } : {}) });
   return image;
 }
 

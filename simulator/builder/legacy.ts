@@ -136,7 +136,7 @@ class LegacyBuilder {
       this.engine.tagged(image.id, tag);
       await this.out(`Successfully tagged ${familiarString(tag)}\n`);
     }
-    this.engine.events.emit({ type: 'image.built', imageId: image.id, tags: this.request.tags.map((tag) => familiarString(tag)), builder: 'legacy', steps: [] });
+    this.engine.built({ imageId: image.id, tags: this.request.tags.map((tag) => familiarString(tag)), builder: 'legacy', steps: [] });
     return image;
   }
 

@@ -1,21 +1,20 @@
 /**
- * Checks of the session's last `docker build`, from its `image.built` event
- * (the steps BuildKit took from the cache or ran). Events are not part of a
- * saved session: after a reload or a replaced worker there is no last build
- * until the learner builds again, and these checks say so.
+ * Checks of the session's last `docker build`: the engine's record of it
+ * (`engine.lastBuild`: the steps BuildKit took from the cache or ran, and the
+ * first that ran with why), the same data as its `image.built` event. The
+ * record is part of the engine's state and of a saved session, so these
+ * checks answer alike after a reload, in a replaced worker and in
+ * `tryCommand`'s copy. A build that failed or was interrupted leaves the one
+ * before it as the last build; before any build, these checks say so.
  */
-import type { BuiltStep, EngineEvent } from '../daemon/events';
+import type { BuiltStep } from '../daemon/events';
 import { fail, pass, type CheckContext } from './context';
 import type { Check, CheckResult, StepSelector } from './types';
 
 type BuildCheck = Extract<Check, { kind: 'buildStepCached' | 'buildFirstMiss' }>;
-type Built = Extract<EngineEvent, { type: 'image.built' }>;
 
 export function evaluateBuildCheck(context: CheckContext, check: BuildCheck): CheckResult {
-  const build = context.engine.events
-    .since()
-    .filter((event): event is Built => event.type === 'image.built')
-    .at(-1);
+  const build = context.engine.lastBuild;
   if (!build) return fail('no image has been built in this session yet');
   if (build.builder === 'legacy') return fail('the last build used the legacy builder (DOCKER_BUILDKIT=0), whose cache steps are not recorded');
   if (check.kind === 'buildFirstMiss') {

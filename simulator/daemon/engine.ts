@@ -14,8 +14,15 @@ import { DistributionMetadata } from '../distribution/metadata';
 import type { PackageMirrors } from '../packages/mirrors';
 import type { Clock } from '../session/clock';
 import { familiarString, type Reference } from '../reference/reference';
-import { EngineEvents } from './events';
+import { EngineEvents, type EngineEventBody } from './events';
 import { rfc3339Nano } from './time';
+
+/**
+ * What a finished build was: its builder, image, tags, BuildKit's steps
+ * (cached or ran) and the first miss with its reason. The same data as its
+ * `image.built` event, kept as state (see {@link Engine.lastBuild}).
+ */
+export type BuildRecord = Omit<Extract<EngineEventBody, { type: 'image.built' }>, 'type'>;
 
 export interface EngineOptions {
   clock: Clock;
@@ -52,6 +59,8 @@ export class Engine {
   readonly random: Xoshiro128;
   /** When each image was last tagged here (docker tag, commit, build), for inspect's Metadata.LastTagTime. */
   private readonly tagTimes = new Map<Digest, number>();
+  /** The session's last finished build (see {@link lastBuild}). */
+  private lastBuildRecord: BuildRecord | undefined;
   readonly clock: Clock;
   /** Every registry of the simulated world (Docker Hub, ghcr.io, gcr.io, ECR, ACR, Harbor, localhost:5000). */
   readonly registry: Registries;
@@ -93,6 +102,27 @@ export class Engine {
   lastTagTime(id: Digest): string | undefined {
     const time = this.tagTimes.get(id);
     return time === undefined ? undefined : rfc3339Nano(time);
+  }
+
+  /**
+   * The session's last build that finished (a failed or interrupted one
+   * leaves the one before): what the build checkpoints read. Unlike events,
+   * it is saved with the session, so a reload or a replaced worker keeps it.
+   */
+  get lastBuild(): BuildRecord | undefined {
+    return this.lastBuildRecord;
+  }
+
+  /** Records a finished build as the last one, and emits its `image.built` event. */
+  built(record: BuildRecord): void {
+    // A copy of its own: what a listener does with the event's steps cannot change the record.
+    this.lastBuildRecord = JSON.parse(JSON.stringify(record)) as BuildRecord;
+    this.events.emit({ type: 'image.built', ...record });
+  }
+
+  /** Sets the last build from a snapshot (no event: it happened before). */
+  restoreLastBuild(record: BuildRecord): void {
+    this.lastBuildRecord = record;
   }
 
   /** Bytes of all an image's layers: `docker images` SIZE. */

@@ -5,7 +5,8 @@ import type { Container } from '../container/container';
 import { resumeContainers } from './lifecycle';
 import { isDigest, type Digest } from '../digest/digest';
 import { ReferenceStore } from '../reference/store';
-import { Engine, type EngineOptions } from './engine';
+import { Engine, type BuildRecord, type EngineOptions } from './engine';
+import type { BuiltStep, CacheMissReason } from './events';
 import type { CacheRecord } from '../builder/cache';
 import type { RegistriesJSON } from '../registry/registries';
 import { DistributionMetadata, type DistributionMetadataJSON } from '../distribution/metadata';
@@ -26,6 +27,8 @@ export interface EngineSnapshot {
   distribution?: DistributionMetadataJSON;
   /** BuildKit's cache records; absent in snapshots from before builds existed. */
   buildCache?: CacheRecord[];
+  /** The last finished build (what the build checkpoints read); absent when there was none, and in snapshots from before it was saved. */
+  lastBuild?: BuildRecord;
 }
 
 /** Layers never change once stored: each is serialized once, not at every snapshot (one after every command line). */
@@ -63,6 +66,7 @@ export function snapshotEngine(engine: Engine): EngineSnapshot {
     registries: { ...engine.registry.toJSON(), contents: registryContents(engine) },
     distribution: engine.distribution.toJSON(),
     buildCache: engine.buildCache.all(),
+    ...(engine.lastBuild ? { lastBuild: engine.lastBuild } : {}),
   };
 }
 
@@ -148,6 +152,7 @@ export function restoreEngine(value: unknown, options: Omit<EngineOptions, 'seed
   }
   restoreRegistries(engine, snapshot);
   if (snapshot.buildCache !== undefined) restoreBuildCache(engine, list(snapshot.buildCache, 'buildCache'));
+  if (snapshot.lastBuild !== undefined) engine.restoreLastBuild(readLastBuild(snapshot.lastBuild));
   // A running container needs its process: they were not part of the snapshot, so they start again.
   resumeContainers(engine);
   return engine;
@@ -173,6 +178,56 @@ function restoreBuildCache(engine: Engine, records: unknown[]): void {
   }
 }
 
+/**
+ * The last build's record, rebuilt field by field from what was saved. Its
+ * image may be gone since (docker rmi): the record is of what the build did.
+ */
+function readLastBuild(value: unknown): BuildRecord {
+  const saved = record(value, 'lastBuild');
+  if (saved.builder !== 'buildkit' && saved.builder !== 'legacy') throw new InvalidSnapshotError('lastBuild.builder: expected buildkit or legacy');
+  const steps = list(saved.steps, 'lastBuild.steps').map((item, index): BuiltStep => {
+    const where = `lastBuild.steps[${index}]`;
+    const step = record(item, where);
+    if (typeof step.cached !== 'boolean') throw new InvalidSnapshotError(`${where}.cached: expected true or false`);
+    return { name: string(step.name, `${where}.name`), createdBy: string(step.createdBy, `${where}.createdBy`), cached: step.cached, size: number(step.size, `${where}.size`) };
+  });
+  const build: BuildRecord = {
+    imageId: digest(saved.imageId, 'lastBuild.imageId'),
+    tags: strings(saved.tags, 'lastBuild.tags'),
+    builder: saved.builder,
+    steps,
+  };
+  if (saved.firstMiss === undefined) return build;
+  const miss = record(saved.firstMiss, 'lastBuild.firstMiss');
+  const step = number(miss.step, 'lastBuild.firstMiss.step');
+  if (!Number.isInteger(step) || step < 0 || step >= steps.length) throw new InvalidSnapshotError(`lastBuild.firstMiss.step: expected the index of one of the ${steps.length} steps`);
+  return { ...build, firstMiss: { step, name: string(miss.name, 'lastBuild.firstMiss.name'), reason: readMissReason(miss.reason) } };
+}
+
+/** How each kind of cache-miss reason is read back: one entry per kind (a new kind does not compile until it is here). */
+const MISS_REASONS: { [K in CacheMissReason['kind']]: (saved: Record<string, unknown>, where: string) => Extract<CacheMissReason, { kind: K }> } = {
+  'no-cache': () => ({ kind: 'no-cache' }),
+  'new-step': () => ({ kind: 'new-step' }),
+  'not-in-cache': () => ({ kind: 'not-in-cache' }),
+  'instruction-changed': (saved, where) => ({ kind: 'instruction-changed', before: string(saved.before, `${where}.before`), after: string(saved.after, `${where}.after`) }),
+  'environment-changed': (saved, where) => ({ kind: 'environment-changed', instruction: string(saved.instruction, `${where}.instruction`) }),
+  'files-changed': (saved, where) => ({
+    kind: 'files-changed',
+    instruction: string(saved.instruction, `${where}.instruction`),
+    changed: strings(saved.changed, `${where}.changed`),
+    added: strings(saved.added, `${where}.added`),
+    removed: strings(saved.removed, `${where}.removed`),
+  }),
+};
+
+function readMissReason(value: unknown): CacheMissReason {
+  const where = 'lastBuild.firstMiss.reason';
+  const saved = record(value, where);
+  const kind = saved.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(MISS_REASONS, kind)) throw new InvalidSnapshotError(`${where}.kind: expected one of ${Object.keys(MISS_REASONS).join(', ')}`);
+  return MISS_REASONS[kind as CacheMissReason['kind']](saved, where);
+}
+
 function record(value: unknown, where: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidSnapshotError(`${where}: expected an object`);
   return value as Record<string, unknown>;
@@ -181,6 +236,15 @@ function record(value: unknown, where: string): Record<string, unknown> {
 function list(value: unknown, where: string): unknown[] {
   if (!Array.isArray(value)) throw new InvalidSnapshotError(`${where}: expected a list`);
   return value;
+}
+
+function string(value: unknown, where: string): string {
+  if (typeof value !== 'string') throw new InvalidSnapshotError(`${where}: expected a string`);
+  return value;
+}
+
+function strings(value: unknown, where: string): string[] {
+  return list(value, where).map((item, index) => string(item, `${where}[${index}]`));
 }
 
 function number(value: unknown, where: string): number {
