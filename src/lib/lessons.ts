@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -27,4 +27,12 @@ export function courseParts(lessons: readonly Lesson[]): CoursePart[] {
 
 export function lessonHref(lesson: Lesson): string {
   return `/lessons/${lesson.id}/`;
+}
+
+/** The lesson a page under /lessons/<id>/ shows; a component placed in a lesson finds its frontmatter through it. */
+export async function lessonOfPage(pathname: string): Promise<Lesson> {
+  const id = /^\/lessons\/([^/]+)\/?$/.exec(pathname)?.[1];
+  const lesson = id === undefined ? undefined : await getEntry('lessons', id);
+  if (!lesson) throw new Error(`${pathname} is not a lesson page: <Checkpoint> and <Quiz> belong in lessons/*.mdx`);
+  return lesson;
 }

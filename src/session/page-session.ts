@@ -145,4 +145,8 @@ export async function resetPageSession(key: string): Promise<void> {
   generations.set(key, (generations.get(key) ?? 0) + 1);
   await forgetSession(key).catch(() => undefined);
   session.restart(await setupSnapshot(declaredSetup(key)));
+  globalThis.dispatchEvent(new CustomEvent(SESSION_RESET, { detail: key }));
 }
+
+/** Dispatched on the page (detail: the session key) once a reset has put the session back to its setup. */
+export const SESSION_RESET = 'layerlab:session-reset';

@@ -25,7 +25,7 @@ export interface MountedTerminal {
 
 /** What the terminal's wrapper exposes to tests and tools: the text of xterm's buffer, scrollback included. */
 export interface TerminalHostElement extends HTMLElement {
-  layerlabTerminal?: { text(): string; paste(data: string): void };
+  layerlabTerminal?: { text(): string; paste(data: string): void; readonly busy?: boolean };
 }
 
 function exposeBuffer(element: TerminalHostElement, terminal: Terminal): void {
@@ -90,6 +90,8 @@ export async function mountTerminal(element: HTMLElement, options: MountOptions)
     return route === 'terminal';
   });
 
+  // Tests type a lesson's lines one by one, each once the terminal takes a line (as the Run buttons do).
+  Object.defineProperty((element as TerminalHostElement).layerlabTerminal ?? {}, 'busy', { get: () => controller.busy, configurable: true });
   if (typedEarly) controller.input(typedEarly);
   const disposables = [
     terminal.onData((data) => controller.input(data)),

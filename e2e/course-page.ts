@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test';
+import { TerminalPage } from './terminal-page';
+
+/** A lesson page: its terminal, its checkpoints and the rounds of checks that follow each command. */
+export class LessonPage {
+  readonly terminal: TerminalPage;
+
+  constructor(readonly page: Page) {
+    this.terminal = new TerminalPage(page);
+  }
+
+  async open(id: string): Promise<void> {
+    await this.page.goto(`/lessons/${id}/`);
+    await this.terminal.ready();
+  }
+
+  checkRounds(): Promise<number> {
+    return this.page.locator('[data-lesson]').evaluate((element) => Number((element as HTMLElement).dataset.checkRounds ?? '0'));
+  }
+
+  /** Waits for a round of checks that started after now: the state as of the last command has been checked. */
+  async checked(after: number): Promise<void> {
+    await expect.poll(() => this.checkRounds(), { timeout: 20_000 }).toBeGreaterThan(after);
+  }
+
+  statuses(): Promise<Record<string, string>> {
+    return this.page
+      .locator('[data-checkpoint]')
+      .evaluateAll((elements) => Object.fromEntries(elements.map((element) => [(element as HTMLElement).dataset.checkpoint, (element as HTMLElement).dataset.status])));
+  }
+
+  private busy(): Promise<boolean> {
+    return this.terminal.screen.evaluate((element) => (element as HTMLElement & { layerlabTerminal?: { busy?: boolean } }).layerlabTerminal?.busy ?? true);
+  }
+
+  /** Types each line as a learner would, once the terminal takes a line (the prompt, or a container's shell reading one). */
+  async type(lines: readonly string[], timeout = 60_000): Promise<void> {
+    for (const line of lines) {
+      await expect.poll(() => this.busy(), { timeout }).toBe(false);
+      await this.terminal.run(line);
+    }
+    await expect.poll(() => this.busy(), { timeout }).toBe(false);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * A lesson page's checkpoints, live: each is checked against the engine's
+ * state (session.check, in the worker) when the session is ready, after
+ * every command line and after the views change the engine (the Hub page),
+ * and turns `passed` the moment its checks hold. A pass is kept in the
+ * learner's progress, so it stays passed on reload; "Reset lesson" clears
+ * the lesson's passes, as its state starts again.
+ */
+import type { Check } from '../../simulator/checkpoints/types';
+import type { SupervisedSession } from '../../simulator/remote/supervised-session';
+import { passCheckpoint, resetCheckpoints, startLesson } from '../progress/record';
+import { loadProgress, updateProgress } from '../progress/store';
+import { pageSession, SESSION_RESET } from '../session/page-session';
+
+interface PageCheckpoint {
+  id: string;
+  element: HTMLElement;
+  checks: Check[];
+}
+
+function readCheckpoints(root: ParentNode): PageCheckpoint[] {
+  return [...root.querySelectorAll<HTMLElement>('[data-checkpoint]')].map((element) => ({
+    id: element.dataset.checkpoint ?? '',
+    element,
+    // Written by Checkpoint.astro from the validated frontmatter.
+    checks: JSON.parse(element.querySelector('[data-checkpoint-checks]')?.textContent ?? '[]') as Check[],
+  }));
+}
+
+function show(checkpoint: PageCheckpoint, passed: boolean, detail: string): void {
+  const { element } = checkpoint;
+  element.dataset.status = passed ? 'passed' : 'pending';
+  const state = element.querySelector('[data-checkpoint-state]');
+  if (state) state.textContent = passed ? 'Passed' : 'Pending';
+  const text = element.querySelector('[data-checkpoint-detail]');
+  if (text) text.textContent = detail;
+}
+
+/**
+ * Re-checks the pending checkpoints; calls that come while one runs are
+ * folded into one more run after it. Each finished round is counted on the
+ * page (`data-check-rounds`), so tests know a check followed their command.
+ */
+function checker(root: HTMLElement, session: SupervisedSession, lessonId: string, checkpoints: readonly PageCheckpoint[]): () => void {
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    running = true;
+    do {
+      again = false;
+      for (const checkpoint of checkpoints) {
+        if (checkpoint.element.dataset.status === 'passed') continue;
+        let results;
+        try {
+          results = await session.check(checkpoint.checks);
+        } catch {
+          // A worker being replaced: the next line's check will tell.
+          continue;
+        }
+        const passed = results.every((result) => result.passed);
+        const said = (passed ? results : results.filter((result) => !result.passed)).map((result) => result.explanation).join('; ');
+        show(checkpoint, passed, passed ? `Passed: ${said}.` : `Not yet: ${said}.`);
+        if (passed) updateProgress((progress) => passCheckpoint(progress, lessonId, checkpoint.id, new Date()));
+      }
+    } while (again);
+    running = false;
+    root.dataset.checkRounds = String(Number(root.dataset.checkRounds ?? '0') + 1);
+  };
+  return () => {
+    if (running) again = true;
+    else void run();
+  };
+}
+
+/** Reveals a checkpoint's hints one at a time. */
+function wireHints(root: HTMLElement): void {
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-hint-next]') : null;
+    if (!button) return;
+    const hints = [...(button.closest('[data-hints]')?.querySelectorAll<HTMLElement>('[data-hint]') ?? [])];
+    const next = hints.find((hint) => hint.hidden);
+    if (next) next.hidden = false;
+    const shown = hints.filter((hint) => !hint.hidden).length;
+    if (shown >= hints.length) button.hidden = true;
+    else button.textContent = `Show another hint (${shown + 1} of ${hints.length})`;
+  });
+}
+
+/** "Show solution" asks first, then shows the commands with their Run buttons. */
+function wireSolution(root: HTMLElement): void {
+  const solution = root.querySelector<HTMLElement>('[data-solution]');
+  if (!solution) return;
+  const show = solution.querySelector<HTMLButtonElement>('[data-solution-show]');
+  const confirm = solution.querySelector<HTMLElement>('[data-solution-confirm]');
+  const body = solution.querySelector<HTMLElement>('[data-solution-body]');
+  if (!show || !confirm || !body) return;
+  show.addEventListener('click', () => {
+    confirm.hidden = false;
+    show.setAttribute('aria-expanded', 'true');
+    confirm.querySelector<HTMLButtonElement>('[data-solution-yes]')?.focus();
+  });
+  confirm.querySelector('[data-solution-no]')?.addEventListener('click', () => {
+    confirm.hidden = true;
+    show.setAttribute('aria-expanded', 'false');
+    show.focus();
+  });
+  confirm.querySelector('[data-solution-yes]')?.addEventListener('click', () => {
+    confirm.hidden = true;
+    show.hidden = true;
+    body.hidden = false;
+    body.querySelector<HTMLButtonElement>('button')?.focus();
+  });
+}
+
+/** Wires a lesson page: the lesson counts as started, hints and the solution work, checkpoints follow the engine. */
+export async function startLessonPage(root: HTMLElement, lessonId: string, storageKey: string): Promise<void> {
+  updateProgress((progress) => startLesson(progress, lessonId, new Date()));
+  wireHints(root);
+  wireSolution(root);
+  const checkpoints = readCheckpoints(root);
+  const passedBefore = loadProgress().progress.lessons[lessonId]?.checkpoints ?? {};
+  for (const checkpoint of checkpoints) {
+    if (passedBefore[checkpoint.id] !== undefined) show(checkpoint, true, 'Passed earlier: your progress is kept in this browser.');
+  }
+  if (checkpoints.length === 0) return;
+  const session = await pageSession(storageKey);
+  const recheck = checker(root, session, lessonId, checkpoints);
+  session.onLineFinished(recheck);
+  // The Hub page changes the engine without a command line (an account, a token, a repository's visibility).
+  session.subscribe((event) => {
+    if (event.type.startsWith('registry.')) recheck();
+  });
+  globalThis.addEventListener(SESSION_RESET, (event) => {
+    if ((event as CustomEvent<string>).detail !== storageKey) return;
+    updateProgress((progress) => resetCheckpoints(progress, lessonId));
+    for (const checkpoint of checkpoints) show(checkpoint, false, "Checked against the engine's state after every command you run.");
+    recheck();
+  });
+  recheck();
+}
