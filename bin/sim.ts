@@ -8,6 +8,9 @@ import { PackageMirrors } from '../simulator/packages/mirrors';
 import { createHostFilesystem } from '../simulator/host/filesystem';
 import { hostFromSnapshot, readSnapshot } from '../simulator/session/shell-session';
 import { loadWorkdir, storeWorkdir } from './workdir';
+import { checkGoals } from '../src/course/check-goals';
+import { readLessons, type LessonOnDisk } from '../src/course/lessons-on-disk';
+import { setupLines } from '../src/session/setup-lines';
 
 /** The official images and the package archives, read from the site's static catalog files. */
 const load = async (path: string): Promise<unknown> => JSON.parse(await readFile(new URL(`../public/catalog/${path}`, import.meta.url), 'utf8'));
@@ -15,6 +18,8 @@ const catalog = new CatalogRegistry(load);
 const mirrors = new PackageMirrors(load);
 
 const USAGE = `Usage: sim [--workdir DIR] [--seed N] [--echo] [-c COMMAND_LINE]
+       sim --state FILE --lesson LESSON_OR_EXERCISE
+       sim --state FILE --check LESSON_OR_EXERCISE
 
 Runs a Layerlab session (the simulated machine with its Docker engine) in this
 terminal. With -c, runs one command line and exits with its status; with input
@@ -25,10 +30,17 @@ from a pipe, runs each line in turn (the exit status is the last line's).
   --seed N        seeds container IDs and names (default: layerlab)
   --echo          print the prompt and each line before its output
   --state FILE    start from the session saved in FILE if it exists, save it there at exit
+  --lesson ID     start from that lesson's or exercise's setup (its files and
+                  commands, run silently) when there is no saved session yet
+  --check ID      check the goals (checkpoints) of a lesson or exercise against
+                  the session saved in --state FILE: prints each as passed or
+                  failed and exits 0 only if all passed (1 otherwise)
 `;
 
 interface Options {
   state?: string;
+  check?: string;
+  lesson?: string;
   workdir?: string;
   seed?: string;
   echo: boolean;
@@ -42,6 +54,8 @@ function parseOptions(argv: string[]): Options | string {
     const value = (): string | undefined => argv[++i];
     if (arg === '--workdir') options.workdir = value();
     else if (arg === '--state') options.state = value();
+    else if (arg === '--check') options.check = value();
+    else if (arg === '--lesson') options.lesson = value();
     else if (arg === '--seed') options.seed = value();
     else if (arg === '--echo') options.echo = true;
     else if (arg === '-c') options.command = value();
@@ -159,6 +173,41 @@ async function fromPipe(session: Session, echo: boolean): Promise<number> {
   }
 }
 
+async function findLesson(id: string): Promise<LessonOnDisk | undefined> {
+  const lessons = await readLessons();
+  const lesson = lessons.find((candidate) => candidate.id === id);
+  if (!lesson) {
+    const exercises = lessons.filter((candidate) => candidate.data.kind === 'exercise').map((candidate) => candidate.id);
+    const others = lessons.filter((candidate) => candidate.data.kind === 'lesson').map((candidate) => candidate.id);
+    process.stderr.write(`sim: no lesson or exercise ${JSON.stringify(id)}\n  exercises: ${exercises.join(', ') || 'none'}\n  lessons: ${others.join(', ')}\n`);
+  }
+  return lesson;
+}
+
+/** `--lesson ID`: the lesson's setup, as its page starts a fresh session (quietly; history left empty). */
+async function startFromSetup(session: Session, id: string): Promise<number> {
+  const lesson = await findLesson(id);
+  if (!lesson) return 2;
+  const quiet: TerminalIO = { columns: 80, write: async () => undefined, readLine: async () => null };
+  for (const line of lesson.data.setup ? setupLines(lesson.data.setup) : []) {
+    const status = await session.run(line, quiet);
+    if (status !== 0) {
+      process.stderr.write(`sim: the setup of ${id} failed at \`${line}\` (exit status ${status})\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/** `--check ID`: the goals of a lesson or exercise against the restored session; the session file is left as it was. */
+async function checkSaved(session: Session, id: string): Promise<number> {
+  const lesson = await findLesson(id);
+  if (!lesson) return 2;
+  const report = await checkGoals(session, lesson);
+  process.stdout.write(report.text);
+  return report.allPassed ? 0 : 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === '-h' || argv[0] === '--help') {
     process.stdout.write(USAGE);
@@ -167,6 +216,14 @@ async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n${USAGE}`);
+    return 2;
+  }
+  if (options.check !== undefined && (options.state === undefined || options.command !== undefined)) {
+    process.stderr.write(`sim: --check needs --state FILE (a saved session) and no -c\n${USAGE}`);
+    return 2;
+  }
+  if (options.check !== undefined && options.state !== undefined && !existsSync(options.state)) {
+    process.stderr.write(`sim: ${options.state}: no such file (save a session with: sim --state ${options.state})\n`);
     return 2;
   }
   let snapshot;
@@ -184,6 +241,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     process.stderr.write(`sim: cannot restore ${options.state}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
+  }
+  if (options.check !== undefined) return checkSaved(session, options.check);
+  if (options.lesson !== undefined && snapshot === undefined) {
+    const setUp = await startFromSetup(session, options.lesson);
+    if (setUp !== 0) return setUp;
   }
   let status: number;
   if (options.command !== undefined) status = await session.run(options.command, terminalFor(undefined));

@@ -14,6 +14,12 @@ export class LessonPage {
     await this.terminal.ready();
   }
 
+  /** Waits until the quiz island has hydrated (it loads when scrolled into view): before that its inputs are inert markup. */
+  async quizReady(): Promise<void> {
+    await this.page.locator('[data-quiz]').scrollIntoViewIfNeeded();
+    await expect(this.page.locator('astro-island:has([data-quiz])')).not.toHaveAttribute('ssr', { timeout: 15_000 });
+  }
+
   checkRounds(): Promise<number> {
     return this.page.locator('[data-lesson]').evaluate((element) => Number((element as HTMLElement).dataset.checkRounds ?? '0'));
   }
@@ -21,6 +27,11 @@ export class LessonPage {
   /** Waits for a round of checks that started after now: the state as of the last command has been checked. */
   async checked(after: number): Promise<void> {
     await expect.poll(() => this.checkRounds(), { timeout: 20_000 }).toBeGreaterThan(after);
+  }
+
+  /** Whether the shell's own prompt is showing (not a container's shell or a confirmation reading a line). */
+  async atHostPrompt(): Promise<boolean> {
+    return /^learner@layerlab:~(\/[^$]*)?\$ $/.test(await this.terminal.lastLine());
   }
 
   statuses(): Promise<Record<string, string>> {
@@ -35,6 +46,8 @@ export class LessonPage {
 
   /** Types each line as a learner would, once the terminal takes a line (the prompt, or a container's shell reading one). */
   async type(lines: readonly string[], timeout = 60_000): Promise<void> {
+    // Keys go where the focus is: after a click elsewhere on the page, back to the terminal.
+    await this.terminal.screen.click();
     for (const line of lines) {
       await expect.poll(() => this.busy(), { timeout }).toBe(false);
       await this.terminal.run(line);

@@ -131,3 +131,42 @@ describe('the last build, kept as engine state', () => {
     expect(() => restore(snapshot)).toThrow(/^lastBuild: expected an object$/);
   });
 });
+
+describe('which builder made the last build', () => {
+  it('tells BuildKit from the legacy builder, and names the image it made', async () => {
+    const session = testSession({ registry: nodeCatalogRegistry(), mirrors: nodePackageMirrors() });
+    await ok(session, 'mkdir app && printf "FROM alpine\\nCOPY a.txt /a.txt\\n" > app/Dockerfile && echo one > app/a.txt');
+    await ok(session, 'docker build -q -t kit app');
+    const [kit, legacy, named, other] = await session.check([
+      { kind: 'lastBuildUsed', builder: 'buildkit' },
+      { kind: 'lastBuildUsed', builder: 'legacy' },
+      { kind: 'lastBuildUsed', builder: 'buildkit', image: 'kit' },
+      { kind: 'lastBuildUsed', builder: 'buildkit', image: 'alpine' },
+    ]);
+    expect([kit?.passed, legacy?.passed, named?.passed, other?.passed]).toEqual([true, false, true, false]);
+    expect(legacy?.explanation).toMatch(/^the last build used BuildKit and made image [0-9a-f]{12}$/);
+    expect(other?.explanation).toMatch(/which is not alpine$/);
+    await ok(session, 'DOCKER_BUILDKIT=0 docker build -q -t old app');
+    const [nowLegacy] = await session.check([{ kind: 'lastBuildUsed', builder: 'legacy', image: 'old' }]);
+    expect(nowLegacy).toMatchObject({ passed: true, explanation: expect.stringMatching(/legacy builder \(DOCKER_BUILDKIT=0\)/) });
+  }, 60_000);
+});
+
+describe('dangling images', () => {
+  it('counts untagged images that no other image builds on, as docker images -f dangling=true lists them', async () => {
+    const session = testSession({ registry: nodeCatalogRegistry(), mirrors: nodePackageMirrors() });
+    await ok(session, 'mkdir app && printf "FROM alpine\\nCOPY a.txt /a.txt\\n" > app/Dockerfile && echo one > app/a.txt');
+    await ok(session, 'docker build -q -t app app');
+    expect((await session.check([{ kind: 'danglingImages', count: 0 }]))[0]).toEqual({ passed: true, explanation: 'there are no dangling images' });
+    await ok(session, 'echo two > app/a.txt && docker build -q -t app app');
+    const listed = (await runLine(session, 'docker images -q -f dangling=true')).output.trim();
+    const [none, one] = await session.check([
+      { kind: 'danglingImages', count: 0 },
+      { kind: 'danglingImages', atLeast: 1, atMost: 1 },
+    ]);
+    expect(none).toEqual({ passed: false, explanation: `there is 1 dangling image (${listed}); expected exactly 0` });
+    expect(one?.passed).toBe(true);
+    await ok(session, 'docker image prune -f');
+    expect((await session.check([{ kind: 'danglingImages', count: 0 }]))[0]?.passed).toBe(true);
+  }, 60_000);
+});

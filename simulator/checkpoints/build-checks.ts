@@ -8,14 +8,23 @@
  * before it as the last build; before any build, these checks say so.
  */
 import type { BuiltStep } from '../daemon/events';
-import { fail, pass, type CheckContext } from './context';
+import { fail, findImage, pass, shortId, type CheckContext } from './context';
 import type { Check, CheckResult, StepSelector } from './types';
 
-type BuildCheck = Extract<Check, { kind: 'buildStepCached' | 'buildFirstMiss' }>;
+type BuildCheck = Extract<Check, { kind: 'buildStepCached' | 'buildFirstMiss' | 'lastBuildUsed' }>;
+
+const BUILDER_WORDS = { buildkit: 'BuildKit', legacy: 'the legacy builder (DOCKER_BUILDKIT=0)' } as const;
 
 export function evaluateBuildCheck(context: CheckContext, check: BuildCheck): CheckResult {
   const build = context.engine.lastBuild;
   if (!build) return fail('no image has been built in this session yet');
+  if (check.kind === 'lastBuildUsed') {
+    const found = `the last build used ${BUILDER_WORDS[build.builder]} and made image ${shortId(build.imageId)}`;
+    if (build.builder !== check.builder) return fail(found);
+    if (check.image === undefined) return pass(found);
+    const image = findImage(context.engine, check.image);
+    return image?.id === build.imageId ? pass(`${found}, ${check.image}`) : fail(`${found}, which is not ${check.image}`);
+  }
   if (build.builder === 'legacy') return fail('the last build used the legacy builder (DOCKER_BUILDKIT=0), whose cache steps are not recorded');
   if (check.kind === 'buildFirstMiss') {
     const missed = build.firstMiss ? build.steps[build.firstMiss.step] : undefined;

@@ -27,6 +27,7 @@ beforeAll(async () => {
     'docker run -d --name web alpine sleep 1000',
     'echo layerlab-password | docker login -u learner --password-stdin',
     'docker tag alpine learner/app:v1 && docker push -q learner/app:v1',
+    'docker tag alpine learner/web:v1 && docker tag alpine learner/web:latest && docker tag built learner/web:v2 && docker push -q -a learner/web',
     'echo "hello world" > notes.txt',
   ]) {
     await ok(s, line);
@@ -69,6 +70,10 @@ const cases: Array<[Check, boolean, RegExp]> = [
   [{ kind: 'repositoryHasTag', repository: 'learner/app', tag: 'v1', visibility: 'private' }, false, /is public, not private/],
   [{ kind: 'repositoryHasTag', repository: 'learner/app', tag: 'v2' }, false, /has no tag v2 \(tags: v1\)/],
   [{ kind: 'repositoryHasTag', repository: 'ghcr.io/learner/app', tag: 'v1' }, false, /ghcr.io has no repository learner\/app yet/],
+  [{ kind: 'repositoryTagsMatch', repository: 'learner/web', tag: 'latest', sameAs: 'v1' }, true, /^docker.io\/learner\/web:latest and :v1 are the same image \(manifest [0-9a-f]{12}\)$/],
+  [{ kind: 'repositoryTagsMatch', repository: 'learner/web', tag: 'v2', sameAs: 'v1' }, false, /^docker.io\/learner\/web:v2 is manifest [0-9a-f]{12}, but :v1 is [0-9a-f]{12}: they are different images$/],
+  [{ kind: 'repositoryTagsMatch', repository: 'learner/web', tag: 'v3', sameAs: 'v1' }, false, /has no tag v3 \(tags: latest, v1, v2\)/],
+  [{ kind: 'repositoryTagsMatch', repository: 'ghcr.io/learner/web', tag: 'latest', sameAs: 'v1' }, false, /^ghcr.io has no repository learner\/web yet$/],
   [{ kind: 'buildStepCached', step: 2, cached: true }, true, /took \[2\/3\] RUN echo hi > \/hello from the cache/],
   [{ kind: 'buildStepCached', instruction: 'COPY', cached: true }, false, /ran \[3\/3\] COPY a.txt \/a.txt \(not from the cache\)/],
   [{ kind: 'buildStepCached', step: 7, cached: true }, false, /had no step 7/],
@@ -123,6 +128,7 @@ describe('validateCheck', () => {
     [{ kind: 'buildFirstMiss', step: 0 }, /^check.step: expected a step number \(1 or more\) or null/],
     [{ kind: 'homeFile', path: 'a', matches: '(' }, /^check.matches: expected a valid regular expression/],
     [{ kind: 'all', checks: [{ kind: 'imageExists', image: 'a' }, { kind: 'loggedIn' }] }, /^check.checks\[1\].registry: required by a loggedIn check$/],
+    [{ kind: 'repositoryTagsMatch', repository: 'learner/web', tag: 'latest' }, /^check.sameAs: required by a repositoryTagsMatch check$/],
     [{ kind: 'not', check: { kind: 'repositoryHasTag', repository: 'r', tag: 't', visibility: 'secret' } }, /^check.check.visibility: expected one of public, private/],
   ])('rejects %j, naming the field', (json, message) => {
     expect(() => validateCheck(json)).toThrow(message);

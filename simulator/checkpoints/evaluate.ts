@@ -3,8 +3,8 @@ import { evaluateBuildCheck } from './build-checks';
 import { evaluateContainerCheck } from './container-checks';
 import type { CheckContext } from './context';
 import { evaluateHomeFile } from './home-file';
-import { evaluateImageCheck } from './image-checks';
-import { evaluateLoggedIn, evaluateRepositoryHasTag } from './registry-checks';
+import { evaluateDanglingImages, evaluateImageCheck } from './image-checks';
+import { evaluateLoggedIn, evaluateRepositoryHasTag, evaluateRepositoryTagsMatch } from './registry-checks';
 import type { Check, CheckResult } from './types';
 
 export type { CheckContext } from './context';
@@ -26,11 +26,16 @@ export function evaluateCheck(context: CheckContext, check: Check): CheckResult 
       return evaluateLoggedIn(context, check);
     case 'repositoryHasTag':
       return evaluateRepositoryHasTag(context, check);
+    case 'repositoryTagsMatch':
+      return evaluateRepositoryTagsMatch(context, check);
     case 'buildStepCached':
     case 'buildFirstMiss':
+    case 'lastBuildUsed':
       return evaluateBuildCheck(context, check);
     case 'homeFile':
       return evaluateHomeFile(context, check);
+    case 'danglingImages':
+      return evaluateDanglingImages(context, check);
     case 'all':
     case 'any': {
       const results = check.checks.map((inner) => evaluateCheck(context, inner));

@@ -2,6 +2,7 @@
 import { humanSize } from '../cli/format/units';
 import type { StoredImage } from '../image/store';
 import { normalizePath } from '../host/paths';
+import { listImages } from '../images/list';
 import { compareImages } from '../view/compare';
 import { fail, findImage, pass, shortId, type CheckContext } from './context';
 import type { Check, CheckResult, Count } from './types';
@@ -57,6 +58,13 @@ function describe(context: CheckContext, image: StoredImage): { shell: boolean; 
   const [compared] = compareImages(context.engine, [image.id], 0).images;
   if (!compared) throw new Error(`image ${image.id} vanished while being checked`);
   return compared;
+}
+
+/** Dangling images as `docker images -f dangling=true` lists them: no tag or digest, and no image built on them. */
+export function evaluateDanglingImages(context: CheckContext, check: Extract<Check, { kind: 'danglingImages' }>): CheckResult {
+  const dangling = listImages(context.engine, false).filter((image) => image.repoTags.length === 0 && image.repoDigests.length === 0 && !image.hasChildren);
+  const found = dangling.length === 0 ? 'there are no dangling images' : `there ${dangling.length === 1 ? 'is 1 dangling image' : `are ${dangling.length} dangling images`} (${dangling.map((image) => shortId(image.id)).join(', ')})`;
+  return withinCount(dangling.length, check) ? pass(found) : fail(`${found}; expected ${countWords(check)}`);
 }
 
 function withinCount(value: number, count: Count): boolean {

@@ -37,3 +37,30 @@ export function evaluateRepositoryHasTag(context: CheckContext, check: Extract<C
   const found = `${where} has tag ${check.tag} and is ${repository.visibility}`;
   return check.visibility === undefined || check.visibility === repository.visibility ? pass(found) : fail(`${found}, not ${check.visibility}`);
 }
+
+/** Two tags name the same image on the registry when they point at the same manifest: what a pull of either would get. */
+export function evaluateRepositoryTagsMatch(context: CheckContext, check: Extract<Check, { kind: 'repositoryTagsMatch' }>): CheckResult {
+  let domain: string;
+  let path: string;
+  try {
+    ({ domain, path } = parseNormalizedNamed(check.repository));
+  } catch (error) {
+    return fail(`${check.repository} is not a repository name (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let tags;
+  try {
+    if (!context.engine.registry.repositories(domain).some((candidate) => candidate.path === path)) return fail(`${domain} has no repository ${path} yet`);
+    tags = context.engine.registry.tagSummaries(domain, path);
+  } catch {
+    return fail(`there is no registry ${domain}`);
+  }
+  const where = `${domain}/${path}`;
+  const digestOf = (tag: string) => tags.find((summary) => summary.tag === tag)?.digest;
+  const first = digestOf(check.tag);
+  const second = digestOf(check.sameAs);
+  const missing = [first === undefined ? check.tag : '', second === undefined && check.sameAs !== check.tag ? check.sameAs : ''].filter((tag) => tag !== '');
+  if (missing.length > 0) return fail(`${where} has no tag ${missing.join(' or ')} (${tags.length === 0 ? 'no tags' : `tags: ${tags.map((summary) => summary.tag).join(', ')}`})`);
+  const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
+  if (first === second) return pass(`${where}:${check.tag} and :${check.sameAs} are the same image (manifest ${short(first as string)})`);
+  return fail(`${where}:${check.tag} is manifest ${short(first as string)}, but :${check.sameAs} is ${short(second as string)}: they are different images`);
+}

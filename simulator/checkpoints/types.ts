@@ -50,6 +50,12 @@ export type Check =
   | { kind: 'loggedIn'; registry: string }
   /** A repository on a registry (`learner/app`, `ghcr.io/learner/app`) has the tag, with the visibility if given. */
   | { kind: 'repositoryHasTag'; repository: string; tag: string; visibility?: 'public' | 'private' }
+  /** Two tags of a repository on a registry point at the same manifest (same digest): `latest` rolled back to `v1`. */
+  | { kind: 'repositoryTagsMatch'; repository: string; tag: string; sameAs: string }
+  /** How many dangling images there are (untagged, and no other image's parent: what `docker images -f dangling=true` lists). */
+  | ({ kind: 'danglingImages' } & Count)
+  /** The last finished build of the session was made by this builder (`DOCKER_BUILDKIT=0` selects the legacy one), optionally tagged `image`. */
+  | { kind: 'lastBuildUsed'; builder: 'buildkit' | 'legacy'; image?: ImageName }
   /** The last build of the session took the step from the cache (`cached: true`) or ran it (`false`). */
   | ({ kind: 'buildStepCached'; cached: boolean } & StepSelector)
   /** The last build's first step that ran (not cached) is this one; `step: null`: every step came from the cache. */

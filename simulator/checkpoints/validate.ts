@@ -5,7 +5,7 @@
  */
 import { InvalidCheckError, type Check, type CheckKind } from './types';
 
-type FieldType = 'string' | 'count' | 'boolean' | 'state' | 'change' | 'visibility' | 'regexp' | 'step' | 'check' | 'checks';
+type FieldType = 'string' | 'count' | 'boolean' | 'state' | 'change' | 'visibility' | 'builder' | 'regexp' | 'step' | 'check' | 'checks';
 
 /** Each kind's fields: required ones without `?`, optional ones with it. Nothing else is allowed. */
 const FIELDS: Record<CheckKind, Record<string, FieldType>> = {
@@ -20,8 +20,11 @@ const FIELDS: Record<CheckKind, Record<string, FieldType>> = {
   containerChanged: { 'container?': 'string', 'image?': 'string', path: 'string', 'change?': 'change' },
   loggedIn: { registry: 'string' },
   repositoryHasTag: { repository: 'string', tag: 'string', 'visibility?': 'visibility' },
+  repositoryTagsMatch: { repository: 'string', tag: 'string', sameAs: 'string' },
   buildStepCached: { cached: 'boolean', 'step?': 'count', 'instruction?': 'string' },
   buildFirstMiss: { step: 'step' },
+  danglingImages: { 'count?': 'count', 'atLeast?': 'count', 'atMost?': 'count' },
+  lastBuildUsed: { builder: 'builder', 'image?': 'string' },
   homeFile: { path: 'string', 'contains?': 'string', 'matches?': 'regexp' },
   all: { checks: 'checks' },
   any: { checks: 'checks' },
@@ -34,11 +37,13 @@ const ONE_OF: Partial<Record<CheckKind, string[]>> = {
   containerExists: ['container', 'image'],
   containerChanged: ['container', 'image'],
   buildStepCached: ['step', 'instruction'],
+  danglingImages: ['count', 'atLeast', 'atMost'],
 };
 
 const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead', 'any'];
 const CHANGES = ['added', 'changed', 'deleted'];
 const VISIBILITIES = ['public', 'private'];
+const BUILDERS = ['buildkit', 'legacy'];
 
 /** Returns `json` as a {@link Check}, or throws an {@link InvalidCheckError} naming the bad field (`checks[1].image`). */
 export function validateCheck(json: unknown, where = 'check'): Check {
@@ -96,6 +101,9 @@ function checkField(value: unknown, type: FieldType, where: string): void {
       return;
     case 'visibility':
       if (typeof value !== 'string' || !VISIBILITIES.includes(value)) fail(`one of ${VISIBILITIES.join(', ')}`);
+      return;
+    case 'builder':
+      if (typeof value !== 'string' || !BUILDERS.includes(value)) fail(`one of ${BUILDERS.join(', ')}`);
       return;
     case 'regexp':
       if (typeof value !== 'string') fail('a regular expression (a string)');

@@ -44,6 +44,8 @@ function QuestionView({ question, number, lessonId, storageKey }: { question: Pa
   const [answer, setAnswer] = useState<Answer>(() => initialAnswer(question));
   const [graded, setGraded] = useState<Graded>({ status: 'unanswered' });
   const [checking, setChecking] = useState(false);
+  // After "Try again" the question is being answered anew: its earlier answer no longer stands for its status.
+  const [retried, setRetried] = useState(false);
   // Earlier answers (this browser, or imported) show once the island runs; the first render matches the server's.
   const [before, setBefore] = useState<QuestionStatus>('unanswered');
   useEffect(() => {
@@ -52,7 +54,7 @@ function QuestionView({ question, number, lessonId, storageKey }: { question: Pa
   }, [lessonId, question.id]);
 
   const answered = graded.status !== 'unanswered';
-  const status = answered ? graded.status : before;
+  const status = answered ? graded.status : retried ? 'unanswered' : before;
   const name = `${lessonId}-${question.id}`;
 
   const record = (correct: boolean, extra: Omit<Graded, 'status'> = {}) => {
@@ -81,6 +83,7 @@ function QuestionView({ question, number, lessonId, storageKey }: { question: Pa
   };
 
   const retry = () => {
+    setRetried(true);
     setGraded({ status: 'unanswered' });
     setAnswer(initialAnswer(question));
   };
@@ -160,16 +163,17 @@ function QuestionView({ question, number, lessonId, storageKey }: { question: Pa
           )}
         </fieldset>
         <div class="quiz-actions">
+          {/* Keyed apart: were the DOM button reused, it would turn into the submit button during the click and submit the form. */}
           {answered ? (
-            <button type="button" class="button secondary" onClick={retry}>
+            <button key="retry" type="button" class="button secondary" onClick={retry}>
               Try again
             </button>
           ) : (
-            <button type="submit" class="button" disabled={incomplete || checking}>
+            <button key="check" type="submit" class="button" disabled={incomplete || checking}>
               {checking ? 'Checking…' : 'Check answer'}
             </button>
           )}
-          {!answered && before !== 'unanswered' && <span class="quiz-before">{before === 'correct' ? 'You answered this right before.' : 'Your last answer was not right.'}</span>}
+          {!answered && !retried && before !== 'unanswered' && <span class="quiz-before">{before === 'correct' ? 'You answered this right before.' : 'Your last answer was not right.'}</span>}
         </div>
       </form>
       <div id={`${name}-feedback`} class="quiz-feedback" aria-live="polite">

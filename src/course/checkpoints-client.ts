@@ -112,11 +112,28 @@ function wireSolution(root: HTMLElement): void {
   });
 }
 
+/** "Download session": the page's engine session as a file that `sim --state FILE --check <id>` grades. */
+function wireDownload(root: HTMLElement, lessonId: string, storageKey: string): void {
+  const button = root.querySelector<HTMLButtonElement>('[data-download-session]');
+  button?.addEventListener('click', async () => {
+    const snapshot = await (await pageSession(storageKey)).snapshot();
+    const url = URL.createObjectURL(new Blob([JSON.stringify(snapshot)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `layerlab-session-${lessonId}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+}
+
 /** Wires a lesson page: the lesson counts as started, hints and the solution work, checkpoints follow the engine. */
 export async function startLessonPage(root: HTMLElement, lessonId: string, storageKey: string): Promise<void> {
   updateProgress((progress) => startLesson(progress, lessonId, new Date()));
   wireHints(root);
   wireSolution(root);
+  wireDownload(root, lessonId, storageKey);
   const checkpoints = readCheckpoints(root);
   const passedBefore = loadProgress().progress.lessons[lessonId]?.checkpoints ?? {};
   for (const checkpoint of checkpoints) {

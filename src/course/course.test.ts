@@ -33,7 +33,7 @@ async function passing(session: Session, lesson: LessonOnDisk): Promise<string[]
   return passed;
 }
 
-describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s', (_id, lesson) => {
+describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s', { timeout: 60_000 }, (_id, lesson) => {
   it('has what the course promises: two checkpoints, and a quiz of four questions for a lesson', () => {
     expect(lesson.data.checkpoints.length).toBeGreaterThanOrEqual(2);
     if (lesson.data.kind === 'lesson') expect(lesson.data.quiz.length).toBeGreaterThanOrEqual(4);
