@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLessons } from '../course/lessons-on-disk';
-import { codeSpans, courseItems, parseCourse, scriptJson } from './course-items';
+import { courseItems, parseCourse, scriptJson } from './course-items';
 
 describe('courseItems', () => {
   it('lists every lesson on disk with its checkpoints and question ids, in course order', async () => {
@@ -22,17 +22,3 @@ describe('courseItems', () => {
   });
 });
 
-describe('codeSpans', () => {
-  it('splits `code` spans from the text around them, keeping a lone backtick', () => {
-    expect(codeSpans("Measure it with `docker images` and `docker history` first")).toEqual([
-      { text: 'Measure it with ', code: false },
-      { text: 'docker images', code: true },
-      { text: ' and ', code: false },
-      { text: 'docker history', code: true },
-      { text: ' first', code: false },
-    ]);
-    expect(codeSpans('no code')).toEqual([{ text: 'no code', code: false }]);
-    expect(codeSpans('a ` b')).toEqual([{ text: 'a ` b', code: false }]);
-    expect(codeSpans('`<b>`')).toEqual([{ text: '<b>', code: true }]);
-  });
-});

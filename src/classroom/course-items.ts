@@ -35,24 +35,3 @@ export function parseCourse(text: string | null | undefined): CourseItem[] {
   return Array.isArray(value) ? (value as CourseItem[]) : [];
 }
 
-export interface TextPart {
-  text: string;
-  code: boolean;
-}
-
-/**
- * Frontmatter text with `code` spans (objectives, summaries), split so the
- * page can put the spans in <code> elements while every part stays escaped
- * text. An unmatched backtick is kept as a character.
- */
-export function codeSpans(text: string): TextPart[] {
-  const parts: TextPart[] = [];
-  let rest = text;
-  for (let match = /`([^`]+)`/.exec(rest); match; match = /`([^`]+)`/.exec(rest)) {
-    if (match.index > 0) parts.push({ text: rest.slice(0, match.index), code: false });
-    parts.push({ text: match[1] ?? '', code: true });
-    rest = rest.slice(match.index + match[0].length);
-  }
-  if (rest) parts.push({ text: rest, code: false });
-  return parts;
-}

@@ -33,6 +33,12 @@ async function passing(session: Session, lesson: LessonOnDisk): Promise<string[]
   return passed;
 }
 
+it('lessons name only existing lessons as prerequisites, each earlier in the course', () => {
+  const order = new Map(lessons.map((lesson, index) => [lesson.id, index]));
+  const wrong = lessons.flatMap((lesson, index) => lesson.data.prerequisites.filter((id) => (order.get(id) ?? Infinity) >= index).map((id) => `${lesson.id} → ${id}`));
+  expect(wrong).toEqual([]);
+});
+
 describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s', { timeout: 60_000 }, (_id, lesson) => {
   it('has what the course promises: two checkpoints, and a quiz of four questions for a lesson', () => {
     expect(lesson.data.checkpoints.length).toBeGreaterThanOrEqual(2);

@@ -1,0 +1,34 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Session } from '../../simulator/session/types';
+import { pageSession } from '../session/page-session';
+import type { ViewProps } from './ViewsIsland';
+
+interface Props {
+  /** The page's session key: the same as its terminal's. */
+  storageKey: string;
+}
+
+/**
+ * "What just happened" under a lesson's terminal: each command's effect in
+ * plain words, from the engine's events. The panel loads with the island,
+ * when the browser is idle, so the lesson's first paint does not wait.
+ */
+export default function WhatHappenedIsland({ storageKey }: Props) {
+  const [session, setSession] = useState<Session | undefined>(undefined);
+  const [View, setView] = useState<ComponentType<ViewProps> | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void pageSession(storageKey).then((opened) => current && setSession(opened));
+    void import('./WhatHappened').then((module) => current && setView(() => module.default));
+    return () => {
+      current = false;
+    };
+  }, [storageKey]);
+  return (
+    <details class="dock-explain" open data-embedded-view="happened">
+      <summary>What just happened</summary>
+      <div class="dock-explain-body">{View && session ? <View session={session} /> : <p class="views-loading">Loading…</p>}</div>
+    </details>
+  );
+}
