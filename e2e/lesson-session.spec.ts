@@ -56,6 +56,40 @@ test('the lesson session is saved, restored on reload, and Reset lesson returns 
   await terminal.waitForText('Hello from Layerlab!');
 });
 
+test('a session saved from an older version of the lesson\'s setup starts again from the new setup, with a notice', async ({ page }) => {
+  await page.goto(LESSON);
+  const terminal = new TerminalPage(page);
+  await terminal.ready();
+  await terminal.run('rm hello.txt && touch mine.txt');
+  await terminal.waitForPrompt();
+  await expect.poll(async () => (await storedSession(page)) ?? '', { timeout: 10_000 }).toContain('mine.txt');
+  // The setup as the page declares it now is what was recorded; make the record say an older setup.
+  expect(JSON.parse((await storedSession(page, `${KEY}#setup`)) ?? '""')).toContain('hello.txt');
+  await page.evaluate(
+    (key) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('layerlab', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('sessions', 'readwrite');
+          transaction.objectStore('sessions').put('{"files":{"old.txt":"an older lesson"},"commands":[]}', key);
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    `${KEY}#setup`,
+  );
+  await page.reload();
+  await terminal.ready();
+  await expect(page.locator('[data-session-notice]')).toHaveText('This lesson has changed since you last worked on it, so it starts again from its new beginning.');
+  await terminal.run('ls');
+  await terminal.waitForText('hello.txt');
+  await terminal.waitForPrompt();
+  expect(await terminal.text()).not.toContain('mine.txt');
+});
+
 /** Saved sessions the page cannot use: garbage, and one whose outer shape is right but whose engine the worker refuses. */
 const CORRUPT: Array<[string, unknown]> = [
   ['garbage', '{{ not a session'],

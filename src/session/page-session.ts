@@ -3,7 +3,7 @@ import { RemoteSession } from '../../simulator/remote/client';
 import type { SessionSnapshot, TerminalIO } from '../../simulator/session/types';
 import { lessonSetupSchema, type LessonSetup } from '../lesson-schema';
 import { lineLogOf } from './line-log';
-import { forgetSession, loadSession, readSavedSession, saveSession } from './saved-session';
+import { forgetSession, loadSession, loadSessionSetup, readSavedSession, saveSession } from './saved-session';
 import { setupLines } from './setup-lines';
 
 /**
@@ -32,14 +32,19 @@ function spawnWorker(): WorkerHandle {
   return { endpoint: worker, terminate: () => worker.terminate() };
 }
 
-/** The setup the page declares for `key` (the lesson page writes it as JSON), if any. */
-function declaredSetup(key: string): LessonSetup | undefined {
+/** The setup's JSON as the page declares it for `key` (the lesson page writes it), '' for none: also what a saved session records. */
+function declaredSetupText(key: string): string {
   for (const element of document.querySelectorAll<HTMLScriptElement>('script[data-session-setup]')) {
-    if (element.dataset.sessionSetup !== key) continue;
-    const parsed = lessonSetupSchema.safeParse(JSON.parse(element.textContent ?? 'null'));
-    return parsed.success ? parsed.data : undefined;
+    if (element.dataset.sessionSetup === key) return element.textContent ?? '';
   }
-  return undefined;
+  return '';
+}
+
+function declaredSetup(key: string): LessonSetup | undefined {
+  const text = declaredSetupText(key);
+  if (text === '') return undefined;
+  const parsed = lessonSetupSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : undefined;
 }
 
 const silent: TerminalIO = { columns: 80, tty: false, write: () => Promise.resolve(), readLine: () => Promise.resolve(null) };
@@ -73,6 +78,12 @@ async function startingPoint(key: string): Promise<{ snapshot: SessionSnapshot |
     // No storage: start from the setup, as on a first visit.
   }
   if (stored !== undefined) {
+    // A lesson whose starting point changed since (new files, other commands) starts again from the new one.
+    const setup = await loadSessionSetup(key).catch(() => undefined);
+    if (setup !== undefined && setup !== declaredSetupText(key)) {
+      void forgetSession(key).catch(() => undefined);
+      return { snapshot: await setupSnapshot(declaredSetup(key)), notice: 'This lesson has changed since you last worked on it, so it starts again from its new beginning.' };
+    }
     const saved = readSavedSession(stored);
     if (saved.ok) return { snapshot: saved.snapshot, notice: undefined, saved: true };
     void forgetSession(key).catch(() => undefined);
@@ -90,7 +101,7 @@ function saveAfterLines(key: string, session: SupervisedSession): void {
         const generation = generations.get(key) ?? 0;
         void session
           .snapshot()
-          .then((snapshot) => ((generations.get(key) ?? 0) === generation ? saveSession(key, snapshot) : undefined))
+          .then((snapshot) => ((generations.get(key) ?? 0) === generation ? saveSession(key, snapshot, declaredSetupText(key)) : undefined))
           .catch(() => undefined);
       }, SAVE_DELAY_MS),
     );

@@ -61,10 +61,22 @@ export function loadSession(key: string): Promise<unknown> {
   return request('readonly', (store) => store.get(key));
 }
 
-export async function saveSession(key: string, snapshot: SessionSnapshot): Promise<void> {
+/** Where the setup a saved session started from is kept: beside it, so the snapshot's own format is untouched. */
+const setupKey = (key: string): string => `${key}#setup`;
+
+/** Saves the session with the setup it started from (the lesson's setup as its page declares it; '' for none). */
+export async function saveSession(key: string, snapshot: SessionSnapshot, setup: string): Promise<void> {
   await request('readwrite', (store) => store.put(snapshot, key));
+  await request('readwrite', (store) => store.put(setup, setupKey(key)));
+}
+
+/** The setup the saved session started from; undefined when unknown (saved before it was recorded). */
+export async function loadSessionSetup(key: string): Promise<string | undefined> {
+  const setup = await request('readonly', (store) => store.get(setupKey(key)));
+  return typeof setup === 'string' ? setup : undefined;
 }
 
 export async function forgetSession(key: string): Promise<void> {
   await request('readwrite', (store) => store.delete(key));
+  await request('readwrite', (store) => store.delete(setupKey(key)));
 }
