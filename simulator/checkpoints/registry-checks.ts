@@ -1,5 +1,6 @@
 /** Checks of the learner's logins (~/.docker/config.json) and of what registries hold. */
 import { credentialsFor, dockerConfigPath, loadDockerConfig } from '../cli/config-file';
+import type { RepositorySummary } from '../registry/hosted';
 import { registryHostOf } from '../registry/registries';
 import { parseNormalizedNamed } from '../reference/reference';
 import { tildePath } from '../host/paths';
@@ -16,13 +17,14 @@ export function evaluateLoggedIn(context: CheckContext, check: Extract<Check, { 
   return fail(warning ? `${file} does not parse, so no login counts` : `${file} has no login for ${host}`);
 }
 
-export function evaluateRepositoryHasTag(context: CheckContext, check: Extract<Check, { kind: 'repositoryHasTag' }>): CheckResult {
+/** The repository a check names, on its registry; or the failed result saying why there is none. */
+function findRepository(context: CheckContext, name: string): { domain: string; path: string; repository: RepositorySummary } | CheckResult {
   let domain: string;
   let path: string;
   try {
-    ({ domain, path } = parseNormalizedNamed(check.repository));
+    ({ domain, path } = parseNormalizedNamed(name));
   } catch (error) {
-    return fail(`${check.repository} is not a repository name (${error instanceof Error ? error.message : String(error)})`);
+    return fail(`${name} is not a repository name (${error instanceof Error ? error.message : String(error)})`);
   }
   let repositories;
   try {
@@ -31,7 +33,13 @@ export function evaluateRepositoryHasTag(context: CheckContext, check: Extract<C
     return fail(`there is no registry ${domain}`);
   }
   const repository = repositories.find((candidate) => candidate.path === path);
-  if (!repository) return fail(`${domain} has no repository ${path} yet`);
+  return repository ? { domain, path, repository } : fail(`${domain} has no repository ${path} yet`);
+}
+
+export function evaluateRepositoryHasTag(context: CheckContext, check: Extract<Check, { kind: 'repositoryHasTag' }>): CheckResult {
+  const located = findRepository(context, check.repository);
+  if ('passed' in located) return located;
+  const { domain, path, repository } = located;
   const where = `${domain}/${path}`;
   if (!repository.tags.includes(check.tag)) return fail(`${where} has no tag ${check.tag} (${repository.tags.length === 0 ? 'no tags' : `tags: ${repository.tags.join(', ')}`})`);
   const found = `${where} has tag ${check.tag} and is ${repository.visibility}`;
@@ -40,20 +48,10 @@ export function evaluateRepositoryHasTag(context: CheckContext, check: Extract<C
 
 /** Two tags name the same image on the registry when they point at the same manifest: what a pull of either would get. */
 export function evaluateRepositoryTagsMatch(context: CheckContext, check: Extract<Check, { kind: 'repositoryTagsMatch' }>): CheckResult {
-  let domain: string;
-  let path: string;
-  try {
-    ({ domain, path } = parseNormalizedNamed(check.repository));
-  } catch (error) {
-    return fail(`${check.repository} is not a repository name (${error instanceof Error ? error.message : String(error)})`);
-  }
-  let tags;
-  try {
-    if (!context.engine.registry.repositories(domain).some((candidate) => candidate.path === path)) return fail(`${domain} has no repository ${path} yet`);
-    tags = context.engine.registry.tagSummaries(domain, path);
-  } catch {
-    return fail(`there is no registry ${domain}`);
-  }
+  const located = findRepository(context, check.repository);
+  if ('passed' in located) return located;
+  const { domain, path } = located;
+  const tags = context.engine.registry.tagSummaries(domain, path);
   const where = `${domain}/${path}`;
   const digestOf = (tag: string) => tags.find((summary) => summary.tag === tag)?.digest;
   const first = digestOf(check.tag);

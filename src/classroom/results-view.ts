@@ -4,6 +4,7 @@
  * DOM APIs and textContent only, since learner names and file names are
  * whatever the learners typed.
  */
+import { downloadFile } from '../lib/download';
 import { parseCourse } from './course-items';
 import { checkpointSummary, quizSummary, readResults, resultsCsv, STATUS_LABELS, type CourseItem, type FileProblem, type LearnerRow, type LoadedFile } from './results';
 
@@ -63,14 +64,9 @@ function table(rows: readonly LearnerRow[], course: readonly CourseItem[]): HTML
   return element('table', { className: 'results-table' }, caption, element('thead', {}, headerRow(course)), body);
 }
 
-function download(name: string, text: string): void {
-  // A byte-order mark, so that spreadsheet programs read the names as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const link = element('a', { attributes: { href: url, download: name } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+/** A byte-order mark first, so that spreadsheet programs read the names as UTF-8. */
+function downloadCsv(name: string, text: string): void {
+  downloadFile(name, ['\uFEFF', text], 'text/csv;charset=utf-8');
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -154,7 +150,7 @@ function wire(course: readonly CourseItem[], { input, zone, status, problemsList
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
     });
   }
-  csvButton.addEventListener('click', () => download(`layerlab-results-${new Date().toISOString().slice(0, 10)}.csv`, resultsCsv(rows, course)));
+  csvButton.addEventListener('click', () => downloadCsv(`layerlab-results-${new Date().toISOString().slice(0, 10)}.csv`, resultsCsv(rows, course)));
   clearButton.addEventListener('click', () => {
     files.clear();
     tooLarge.clear();

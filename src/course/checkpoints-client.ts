@@ -8,6 +8,7 @@
  */
 import type { Check } from '../../simulator/checkpoints/types';
 import type { SupervisedSession } from '../../simulator/remote/supervised-session';
+import { downloadFile } from '../lib/download';
 import { passCheckpoint, resetCheckpoints, startLesson } from '../progress/record';
 import { loadProgress, updateProgress } from '../progress/store';
 import { pageSession, SESSION_RESET } from '../session/page-session';
@@ -117,14 +118,7 @@ function wireDownload(root: HTMLElement, lessonId: string, storageKey: string): 
   const button = root.querySelector<HTMLButtonElement>('[data-download-session]');
   button?.addEventListener('click', async () => {
     const snapshot = await (await pageSession(storageKey)).snapshot();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(snapshot)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `layerlab-session-${lessonId}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadFile(`layerlab-session-${lessonId}.json`, [JSON.stringify(snapshot)], 'application/json');
   });
 }
 

@@ -3,6 +3,7 @@
  * stored progress, the Continue button, export to a file and import from
  * one, and the notice when stored progress had to be recovered.
  */
+import { downloadFile } from '../lib/download';
 import { mergeProgress, progressFile, readProgressFile } from '../progress/record';
 import { lessonStatus, type LessonRequirements, type LessonStatus } from '../progress/schema';
 import { loadProgress, onProgressChange, saveProgress } from '../progress/store';
@@ -62,17 +63,6 @@ function render(root: ParentNode, lessons: readonly MapLesson[]): void {
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function fileName(learner: string, now: Date): string {
   const who = learner.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return `layerlab-progress${who ? `-${who}` : ''}-${now.toISOString().slice(0, 10)}.json`;
@@ -89,7 +79,7 @@ export function startCourseMap(root: HTMLElement): void {
   root.querySelector('[data-export]')?.addEventListener('click', () => {
     const now = new Date();
     const name = learner?.value ?? '';
-    download(fileName(name, now), `${JSON.stringify(progressFile(loadProgress().progress, name, now), null, 2)}\n`);
+    downloadFile(fileName(name, now), [`${JSON.stringify(progressFile(loadProgress().progress, name, now), null, 2)}\n`], 'application/json');
     say(root, 'Your progress was saved to a file in your downloads.');
   });
   root.querySelector<HTMLInputElement>('[data-import]')?.addEventListener('change', async (event) => {
