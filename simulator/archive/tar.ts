@@ -1,5 +1,6 @@
 import { packTar, unpackTar, type TarEntry, type TarHeader } from 'modern-tar';
 import { Xoshiro128 } from '../random/xoshiro';
+import type { FilesystemView } from './union';
 import { baseName, parentOf, type Change, type Changeset, type FileContent, type Node } from './types';
 
 /**
@@ -25,6 +26,27 @@ export async function changesetToTar(changeset: Changeset): Promise<Uint8Array> 
     entries.push(entryFor(name, change));
     if (change.type === 'directory' && change.opaque) entries.push(emptyFile(`${name}/${OPAQUE_MARKER}`));
   }
+  return packTar(entries);
+}
+
+/**
+ * A whole filesystem as one tar, as `docker export` writes a container's
+ * merged root (moby's archive.TarWithOptions over the mounted rootfs): a
+ * depth-first walk, each directory's names in lexical order (filepath.Walk),
+ * whiteouts already applied by the view, no whiteout files.
+ */
+export async function filesystemToTar(view: FilesystemView): Promise<Uint8Array> {
+  const entries: TarEntry[] = [];
+  const walk = (dir: string): void => {
+    for (const name of [...view.children(dir)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      const node = view.get(path);
+      if (!node) continue;
+      entries.push(entryFor(path.slice(1), node));
+      if (node.type === 'directory') walk(path);
+    }
+  };
+  walk('/');
   return packTar(entries);
 }
 

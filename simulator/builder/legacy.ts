@@ -227,8 +227,10 @@ class LegacyBuilder {
       created: now,
       state: { status: 'exited', exitCode, startedAt: now, finishedAt: now, error: '' },
       layer,
+      ...(state.top ? { parentLayer: state.top } : {}),
       logs: [],
     };
+    if (state.top) this.engine.layers.register([], state.top);
     this.engine.containers.add(container);
   }
 

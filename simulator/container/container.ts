@@ -39,6 +39,14 @@ export interface Container {
   created: number;
   state: ContainerState;
   layer: ReadWriteLayer;
+  /**
+   * The chain ID of the read-only layer its writable layer sits on (moby's
+   * RWLayer parent), on which the container holds a reference: the layers
+   * stay while the container does, even once `docker rmi -f` deleted its
+   * image. Absent for an image without layers, and in snapshots from before
+   * containers held that reference (such a container holds none).
+   */
+  parentLayer?: Digest;
   /** Its address on the default bridge network while it runs (the lowest free one, as Docker's IPAM hands them out). */
   networkAddress?: string;
   /** The host ports bound for it while it runs (-p), one per address. */

@@ -46,6 +46,9 @@ export function createContainer(engine: Engine, image: StoredImage, options: Cre
   if (holder && holder.name === name) {
     throw conflict(`Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   }
+  const top = engine.topLayerOf(image);
+  // The writable layer holds a reference on the image's top layer, as moby's CreateRWLayer does.
+  if (top) engine.layers.register([], top);
   const container: Container = {
     id,
     name,
@@ -55,7 +58,8 @@ export function createContainer(engine: Engine, image: StoredImage, options: Cre
     hostConfig: { autoRemove: options.autoRemove, portBindings: options.publish ?? [] },
     created: engine.clock.now(),
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, error: '' },
-    layer: new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image))),
+    layer: new ReadWriteLayer(engine.layers.view(top)),
+    ...(top ? { parentLayer: top } : {}),
     logs: [],
   };
   engine.containers.add(container);
@@ -66,6 +70,8 @@ export function createContainer(engine: Engine, image: StoredImage, options: Cre
 /** Forgets a container (docker rm, --rm, prune); what its writable layer held goes with it. */
 export function deleteContainer(engine: Engine, container: Container): void {
   if (!engine.containers.delete(container.id)) return;
+  // Its reference on the layers below goes with it (their image may be gone already: docker rmi -f of a stopped container's image).
+  if (container.parentLayer) engine.layers.release(container.parentLayer);
   engine.events.emit({ type: 'container.removed', containerId: container.id, name: container.name, imageId: container.image, changes: countChanges(container.layer.diff()) });
 }
 

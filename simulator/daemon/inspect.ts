@@ -191,7 +191,8 @@ function hostConfig(container: Container): Record<string, unknown> {
  */
 function graphDriver(engine: Engine, container: Container): Record<string, unknown> {
   const image = engine.images.get(container.image);
-  const stack = image ? engine.layers.stack(engine.topLayerOf(image)) : [];
+  // The layers it sits on, which outlive its image after `docker rmi -f` (older snapshots: the image's).
+  const stack = engine.layers.stack(container.parentLayer ?? (image ? engine.topLayerOf(image) : undefined));
   const top = overlayDir(`rw:${container.id}`);
   const lower = [`${top}-init`, ...stack.map((layer) => overlayDir(`cache:${layer.chainId}`)).reverse()];
   return {

@@ -145,9 +145,18 @@ export function restoreEngine(value: unknown, options: Omit<EngineOptions, 'seed
   for (const [index, item] of list(snapshot.containers, 'containers').entries()) {
     const { changes, ...container } = record(item, `containers[${index}]`) as unknown as EngineSnapshot['containers'][number];
     if (typeof container.id !== 'string' || typeof container.name !== 'string' || !isDigest(container.image)) throw new InvalidSnapshotError(`containers[${index}]: missing id, name or image`);
-    const image = engine.images.get(container.image);
-    if (!image) throw new InvalidSnapshotError(`containers[${index}]: image ${container.image} is not in the snapshot`);
-    const layer = new ReadWriteLayer(engine.layers.view(engine.topLayerOf(image)), deserializeChangeset(changes, `containers[${index}].changes`));
+    // The layers under the writable layer: the saved parent (the container's image may be gone since, `docker rmi -f`),
+    // else, in a snapshot from before it was saved, its image's top layer.
+    let top: Digest | undefined;
+    if (container.parentLayer !== undefined) {
+      top = digest(container.parentLayer, `containers[${index}].parentLayer`);
+      if (!engine.layers.has(top)) throw new InvalidSnapshotError(`containers[${index}]: layer ${top} is not in the snapshot`);
+    } else {
+      const image = engine.images.get(container.image);
+      if (!image) throw new InvalidSnapshotError(`containers[${index}]: image ${container.image} is not in the snapshot`);
+      top = engine.topLayerOf(image);
+    }
+    const layer = new ReadWriteLayer(engine.layers.view(top), deserializeChangeset(changes, `containers[${index}].changes`));
     engine.containers.add({ ...container, layer });
   }
   restoreRegistries(engine, snapshot);

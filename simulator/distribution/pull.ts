@@ -93,6 +93,7 @@ export function transferSchedule(blobSizes: readonly number[]): TransferStep[] {
  * `credentials` are what the CLI found in config.json for the registry.
  */
 export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, signal: AbortSignal, credentials?: Credentials): Promise<TagPullResult> {
+  validateRepoName(ref);
   const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
   const repository = `${ref.domain}/${ref.path}`;
   const remote = await deps.registry.resolve(repository, tagOrDigest, credentials);
@@ -155,6 +156,17 @@ export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: Pr
   deps.references.addDigest({ ...named, digest: remote.manifestDigest }, image.id, true);
   deps.events.emit({ type: 'image.pulled', ref: familiarString(ref), imageId: image.id, manifestDigest: remote.manifestDigest, upToDate: !tagUpdated, layers: pulledLayers });
   return { image, tagUpdated };
+}
+
+/**
+ * moby's distribution.Pull refuses `scratch` before it asks any registry
+ * (daemon/internal/distribution/pull.go validateRepoName: the familiar name
+ * equals api.NoBaseImageSpecifier; errors.go reservedNameError, a Forbidden
+ * error worded `'scratch' is a reserved name`). `docker.io/library/scratch`
+ * is `scratch` too; `someone/scratch` is not.
+ */
+export function validateRepoName(ref: Reference): void {
+  if (familiarName(ref) === 'scratch') throw new EngineError('forbidden', "'scratch' is a reserved name");
 }
 
 /** What a pull of a repository that does not exist (or is private) fails with. */

@@ -3,6 +3,7 @@ import type { LineCompleter } from '../session/types';
 import { completeLine } from '../session/completion';
 import { notSimulated } from './programs/not-simulated';
 import { relay } from './programs/relay';
+import { BUSYBOX_REWORDED, runBusyboxApplet } from './programs/busybox-wording';
 import { fileBytes } from '../archive/tar';
 import type { Container } from '../container/container';
 import type { Engine } from '../daemon/engine';
@@ -18,6 +19,7 @@ import type { ProcessIO, ProcessTable, Signals } from './process';
 import { behaviourOf, containerPrograms, INTERPRETER_TOOLS, MULTI_CALL, type ShellFlavour } from './programs';
 import { SHELL_BUILTINS } from '../shell/builtin-names';
 import { accountOf, type Account } from './users';
+import { shellHistory, type ShellHistory } from './shell-history';
 
 /** Why a container's process could not start, worded as runc and the daemon word it, with docker run's exit status. */
 export class StartError extends Error {
@@ -161,7 +163,7 @@ export class ContainerUserland {
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
     const terminal = terminalOf(io);
     if (flavour && argv.length === 1) {
-      if (options.interactive && io.tty) return interactiveShell(interpreter, flavour, io, signals.signal, this.account, this.completer(interpreter.state));
+      if (options.interactive && io.tty) return interactiveShell(interpreter, flavour, io, signals.signal, this.account, this.completer(interpreter.state), shellHistory(this.fs, flavour, env));
       if (options.interactive) return scriptFromInput(interpreter, io, signals.signal);
       return 0;
     }
@@ -248,7 +250,7 @@ function promptOf(flavour: ShellFlavour, state: ShellState, account: Account): s
  * `exit` or end of input. Ctrl-C stops the line that runs (or the one being
  * typed) and the shell carries on, as a real one does.
  */
-async function interactiveShell(interpreter: Interpreter, flavour: ShellFlavour, io: ProcessIO, killed: AbortSignal, account: Account, completer: LineCompleter): Promise<number> {
+async function interactiveShell(interpreter: Interpreter, flavour: ShellFlavour, io: ProcessIO, killed: AbortSignal, account: Account, completer: LineCompleter, history: ShellHistory): Promise<number> {
   const state = interpreter.state;
   for (;;) {
     if (killed.aborted) return 137;
@@ -269,11 +271,16 @@ async function interactiveShell(interpreter: Interpreter, flavour: ShellFlavour,
       if (typed === null) {
         // bash says goodbye on Ctrl-D; busybox and dash leave silently.
         if (flavour === 'bash') await io.stdout.write('exit\n');
+        await history.exited();
         return state.lastExitCode;
       }
+      await history.typed(typed);
       const status = await runLine(interpreter, typed, terminalOf(io), line.signal);
       if (line.signal.aborted && !killed.aborted) await io.stdout.write('\n');
-      if (interpreter.exitRequested) return status;
+      if (interpreter.exitRequested) {
+        await history.exited();
+        return status;
+      }
     } finally {
       release?.();
       killed.removeEventListener('abort', stopLine);
@@ -379,6 +386,10 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
   const args = argv.slice(1);
   switch (behaviour.kind) {
     case 'tool':
+      // A busybox applet whose words for a file it cannot open are not coreutils' (cat, tail, sort).
+      if (MULTI_CALL.has(program) && BUSYBOX_REWORDED.has(behaviour.name)) {
+        return runBusyboxApplet(context, behaviour.name, args);
+      }
       return relay(context, await context.userland?.runTool([behaviour.name, ...args]));
     case 'program': {
       const implementation = containerPrograms().get(behaviour.name);
@@ -410,7 +421,7 @@ async function runShell(userland: ContainerUserland, context: CommandContext, sh
   if (context.tty && context.userland) {
     const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes, true);
     inner.argv0 = context.argv[0] ?? 'sh';
-    return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account, userland.completer(inner.state));
+    return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account, userland.completer(inner.state), shellHistory(userland.fs, flavour, context.shell.env));
   }
   return 0;
 }

@@ -45,7 +45,8 @@ export interface CommandContext {
   engine: Engine;
   /** Inside a running shell line: run a tool the shell has, or a script in a nested shell; output goes where this command's goes. */
   userland?: {
-    runTool(argv: string[]): Promise<ProcessResult>;
+    /** `keep`: these streams come back in the result rather than going to the terminal, for a caller that rewords them. */
+    runTool(argv: string[], options?: { keep?: { stdout?: boolean; stderr?: boolean } }): Promise<ProcessResult>;
     /** `name` is the script's `$0`. */
     runScript(script: string, positional: string[], name?: string): Promise<ProcessResult>;
   };

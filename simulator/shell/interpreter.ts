@@ -222,10 +222,10 @@ export class Interpreter {
         ...this.options.environment,
         userland: {
           // A program standing in for a tool of the same name (find) runs the tool it shadows.
-          runTool: async (argv) =>
+          runTool: async (argv, options) =>
             argv[0] === program.name && ctx.origCommand
               ? plain(await ctx.origCommand(argv.slice(1)))
-              : this.nested(ctx, { script: quote(argv[0] ?? ''), args: argv.slice(1), stdin: ctx.stdin }, attached, true),
+              : this.nested(ctx, { script: quote(argv[0] ?? ''), args: argv.slice(1), stdin: ctx.stdin }, attached.replace(options?.keep?.stdout ? 'o' : '', '').replace(options?.keep?.stderr ? 'e' : '', ''), true),
           runScript: (script, positional, name) => this.nested(ctx, { script: positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}\n${script}` : script, stdin: ctx.stdin, ...(name !== undefined ? { name } : {}) }, attached, false),
         },
       };

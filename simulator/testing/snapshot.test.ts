@@ -29,6 +29,10 @@ const STEPS = [
   'docker commit box snap',
   'docker rmi greeting:v1',
   'docker rmi -f snap',
+  'docker run hello-world',
+  // Deletes an image a stopped container still uses (moby: -f overrides that soft conflict); the container keeps its layers.
+  'docker rmi -f hello-world',
+  'docker rmi -f busybox',
   'docker rm box',
   'docker save -o hw.tar hello-world',
   `mkdir -p app && printf 'FROM busybox\\nCOPY hello.txt /\\nRUN wc -c /hello.txt > /size\\nCMD ["cat", "/size"]\\n' > app/Dockerfile && cp hello.txt app/`,
@@ -53,6 +57,11 @@ const PROBES = [
   'docker system df',
   'docker build --progress=plain -t probe-build app',
   'DOCKER_BUILDKIT=0 docker build -t probe-classic app',
+  // Which layers the containers held on to: once they are gone, a pull says which layers are still there ("Already exists").
+  'docker rm -f $(docker ps -aq)',
+  'docker system df',
+  'docker pull hello-world',
+  'docker pull busybox',
 ];
 
 async function observe(session: Session): Promise<string[]> {
@@ -77,6 +86,34 @@ describe('session snapshots', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it('keeps a stopped container whose image `docker rmi -f` deleted, with the layers it sits on', async () => {
+    const original = freshSession();
+    for (const line of ['docker pull -q hello-world', 'docker run hello-world']) expect((await runLine(original, line)).status).toBe(0);
+    // moby's classic store: -f overrides a stopped container's (soft) conflict, the image goes, its layer stays (the container holds it).
+    const removed = await runLine(original, 'docker rmi -f hello-world');
+    expect(removed.status).toBe(0);
+    expect(removed.output.split('\n').filter((line) => line.startsWith('Deleted: '))).toHaveLength(1);
+    const saved = JSON.parse(JSON.stringify(await original.snapshot())) as unknown;
+    const restored = createSession({ clock: new ManualClock(TEST_START + 60_000), registry, snapshot: saved });
+    expect((await runLine(restored, "docker ps -aq | wc -l")).output.trim()).toBe('1');
+    expect((await runLine(restored, 'docker start -a $(docker ps -aq)')).output).toContain('Hello from Docker!');
+    // Removing the container releases the layer: a new pull downloads it again.
+    expect((await runLine(restored, 'docker rm $(docker ps -aq)')).status).toBe(0);
+    expect((await runLine(restored, 'docker pull hello-world')).output).toContain('Pull complete');
+  }, 30_000);
+
+  it('restores a container saved before containers held their layers (no parentLayer) from its image', async () => {
+    const original = freshSession();
+    expect((await runLine(original, 'docker create --name old hello-world')).status).toBe(0);
+    const saved = JSON.parse(JSON.stringify(await original.snapshot())) as { engine: { containers: Array<Record<string, unknown>>; layers: Array<{ references: number }> } };
+    for (const container of saved.engine.containers) delete container.parentLayer;
+    for (const layer of saved.engine.layers) layer.references -= 1;
+    const restored = createSession({ clock: new ManualClock(TEST_START + 60_000), registry, snapshot: saved });
+    expect((await runLine(restored, 'docker start -a old')).output).toContain('Hello from Docker!');
+    expect((await runLine(restored, 'docker rm old')).status).toBe(0);
+    expect((await runLine(restored, 'docker images -q hello-world | wc -l')).output.trim()).toBe('1');
+  }, 30_000);
 
   it('starts again the containers that were running, in their own writable layer and with their ports', async () => {
     const original = freshSession();

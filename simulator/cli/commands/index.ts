@@ -4,6 +4,7 @@ import { commitCommand } from './container/commit';
 import { cpCommand } from './container/cp';
 import { createCommand } from './container/create';
 import { diffCommand } from './container/diff';
+import { exportCommand } from './container/export';
 import { containerInspectCommand } from './container/inspect';
 import { containerPruneCommand } from './container/prune';
 import { psCommand } from './container/ps';
@@ -73,7 +74,7 @@ const containerCommand: ManagementCommand = {
   name: 'container',
   short: 'Manage containers',
   category: { group: 'management' },
-  subcommands: [attachCommand, commitCommand, cpCommand, createCommand, diffCommand, containerInspectCommand, execCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, portCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
+  subcommands: [attachCommand, commitCommand, cpCommand, createCommand, diffCommand, execCommand, exportCommand, containerInspectCommand, killCommand, logsCommand, { ...psCommand, name: 'ls' }, pauseCommand, portCommand, containerPruneCommand, renameCommand, restartCommand, rmCommand, runCommand, startCommand, stopCommand, topCommand, unpauseCommand],
 };
 
 /** Every docker command the simulator implements. */
@@ -87,6 +88,7 @@ export const DOCKER_COMMANDS: readonly RootCommand[] = [
   createCommand,
   diffCommand,
   execCommand,
+  exportCommand,
   historyCommand,
   imageCommand,
   imagesCommand,

@@ -96,6 +96,19 @@ export const JSON_NAMES: Readonly<Record<string, string>> = { APIVersion: 'ApiVe
  */
 export const MARSHAL_JSON: unique symbol = Symbol('MarshalJSON');
 
+/**
+ * Marks an array or Map as Go's nil slice or nil map: it prints as an empty
+ * one (`[]`, `map[]`) but encoding/json writes `null` for it, as for a typed
+ * struct's unset `[]string` or `map[string]string` field.
+ */
+export const GO_NIL: unique symbol = Symbol('nil');
+
+/** A nil slice or map (see {@link GO_NIL}). */
+export function goNil<T extends unknown[] | Map<unknown, unknown>>(value: T): T {
+  Object.defineProperty(value, GO_NIL, { value: true });
+  return value;
+}
+
 /** A value that encodes itself (see {@link MARSHAL_JSON}). */
 export interface JsonMarshaler {
   [MARSHAL_JSON](escapeHTML: boolean): string;
@@ -2496,8 +2509,10 @@ function encodeJson(value: unknown, jsonNames: Readonly<Record<string, string>>,
       case 'string':
         return jsonString(item as string, escapeHTML);
       case 'slice':
+        if (GO_NIL in (item as object)) return 'null';
         return `[${(item as unknown[]).map(encode).join(',')}]`;
       case 'map':
+        if (GO_NIL in (item as object)) return 'null';
         // encoding/json sorts map keys by their string form.
         return `{${[...(item as Map<unknown, unknown>).entries()]
           .map(([k, v]): [string, unknown] => [String(k), v])

@@ -1,4 +1,5 @@
-import { changesetSize } from '../../../archive/types';
+import { containerLayerSize } from '../../../daemon/prune';
+import type { Engine } from '../../../daemon/engine';
 import { displayPorts } from '../../../daemon/ports';
 import { containerCommand } from '../../../daemon/containers';
 import type { Container } from '../../../container/container';
@@ -51,6 +52,25 @@ export function containerFields(container: Container, trunc: boolean, now: numbe
   };
 }
 
+/**
+ * The SIZE column, as docker/cli's ContainerContext.Size() words the daemon's
+ * SizeRw and SizeRootFs (the writable layer plus the image's layers):
+ * `srw`, and ` (virtual <srw+image>)` after it when SizeRootFs is above 0,
+ * both HumanSizeWithPrecision(…, 3).
+ */
+function sizeText(engine: Engine, container: Container): string {
+  const rw = containerLayerSize(container);
+  const image = engine.images.get(container.image);
+  const rootFs = rw + (image ? engine.sizeOf(image) : 0);
+  const text = humanSizeWithPrecision(rw, 3);
+  return rootFs > 0 ? `${text} (virtual ${humanSizeWithPrecision(rootFs, 3)})` : text;
+}
+
+/** Whether a --format template reads .Size (docker/cli executes it once to find out; a field reference is what it finds). */
+function usesSize(format: string): boolean {
+  return /\{\{[^}]*\.Size\b[^}]*\}\}/.test(format);
+}
+
 /** docker ps [OPTIONS] */
 export const psCommand: DockerCommand = {
   name: 'ps',
@@ -86,17 +106,16 @@ export const psCommand: DockerCommand = {
         filters: parseFilterFlags((flags.get('filter') as string[] | undefined) ?? []),
       });
       const trunc = flags.get('no-trunc') !== true;
-      const withSize = flags.get('size') === true;
-      const rows = containers.map((container) => {
-        const bytes = humanSizeWithPrecision(changesetSize(container.layer.changeset()), 3);
-        return containerFields(container, trunc, now, withSize ? `${bytes} (virtual ${bytes})` : '0B');
-      });
+      const format = (flags.get('format') as string | undefined) ?? '';
+      // docker/cli's list.go turns --size on by itself when the --format template uses .Size (docker/cli#24696).
+      const withSize = flags.get('size') === true || usesSize(format);
+      const rows = containers.map((container) => containerFields(container, trunc, now, withSize ? sizeText(context.engine, container) : '0B'));
       if (flags.get('quiet') === true) {
         await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
         return 0;
       }
       await context.stdout.write(
-        renderListing((flags.get('format') as string | undefined) ?? '', {
+        renderListing(format, {
           defaultTable: `{{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}${withSize ? '\t{{.Size}}' : ''}`,
           headers: CONTAINER_HEADERS,
           rows,

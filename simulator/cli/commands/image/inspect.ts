@@ -1,4 +1,4 @@
-import { inspectImage } from '../../../images/inspect';
+import { inspectImage, typedImageInspect } from '../../../images/inspect';
 import type { DockerCommand } from '../../command';
 import { inspectEach } from '../system/inspect';
 import { INSPECT_FORMAT_HELP } from '../system/version';
@@ -14,5 +14,5 @@ export const imageInspectCommand: DockerCommand = {
     { name: 'platform', type: 'string', usage: 'Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n\'os[/arch[/variant]]\': Explicit platform (eg. linux/amd64)' },
   ],
   args: { kind: 'min', count: 1 },
-  run: (context, flags, names) => inspectEach(context, flags, names, (name) => inspectImage(context.engine, name)),
+  run: (context, flags, names) => inspectEach(context, flags, names, (name) => inspectImage(context.engine, name), typedImageInspect),
 };

@@ -1,4 +1,4 @@
-import { pullAccessDenied, pullImage, pullStatus, pullTag, type ProgressEvent } from '../../../distribution/pull';
+import { pullAccessDenied, pullImage, validateRepoName, pullStatus, pullTag, type ProgressEvent } from '../../../distribution/pull';
 import { familiarString, referenceString, withTag, type Reference } from '../../../reference/reference';
 import { progressEmitter, transferReference } from './transfer-reference';
 import type { CommandContext } from '../../../shell/command';
@@ -49,6 +49,7 @@ export const pullCommand: DockerCommand = {
  */
 async function pullAllTags(context: CommandContext, ref: Reference, emit: (event: ProgressEvent) => Promise<void>, credentials: Credentials | undefined): Promise<void> {
   const { engine } = context;
+  validateRepoName(ref);
   const tags = await engine.registry.tags(`${ref.domain}/${ref.path}`, credentials);
   if (tags === 'repository not found') throw pullAccessDenied(ref);
   let layersDownloaded = false;

@@ -1,6 +1,6 @@
 import { inspectContainer } from '../../../daemon/inspect';
 import { EngineError } from '../../../errdefs/errors';
-import { inspectImage } from '../../../images/inspect';
+import { inspectImage, typedImageInspect } from '../../../images/inspect';
 import { AmbiguousImageIdError } from '../../../image/store';
 import { familiarString, InvalidReferenceError, parseAnyReference, tagNameOnly } from '../../../reference/reference';
 import type { CommandContext } from '../../../shell/command';
@@ -14,7 +14,7 @@ export function indentJson(value: unknown): string {
 }
 
 /** What looking up one name gave: the object, or the error line docker/cli prints for it. */
-export type InspectResult = { value: Record<string, unknown> } | { error: string };
+export type InspectResult = { value: Record<string, unknown>; typed?: object } | { error: string };
 
 /** A daemon error as the CLI prints it; anything that is not an engine error is a bug and is rethrown. */
 export function daemonError(error: unknown): InspectResult {
@@ -41,20 +41,32 @@ export async function inspectTemplate(context: CommandContext, format: string): 
  * there is none); then the errors, one per line on stderr, and status 1 if
  * there were any.
  *
- * A template that fails on an object is retried by docker/cli on the raw
- * JSON (maps, with missingkey=error), so a field the object does not have
- * reads `map has no entry for key "…"`; such errors join the others.
+ * The template runs first on the object as docker/cli's typed API struct
+ * decodes it (`typed`, when the result has one: maps print as `map[k:v]`,
+ * unset fields as zero values). A template that fails on it is retried by
+ * docker/cli on the raw JSON (maps, with missingkey=error), so a field the
+ * object does not have reads `map has no entry for key "…"`; such errors join
+ * the others.
  */
 export async function printInspectResults(context: CommandContext, format: string, template: Template | undefined, results: readonly InspectResult[]): Promise<number> {
-  const found = results.flatMap((result) => ('value' in result ? [result.value] : []));
+  const found = results.flatMap((result) => ('value' in result ? [result] : []));
   const errors = results.flatMap((result) => ('error' in result ? [result.error] : []));
   if (template === undefined) {
-    const json = format === 'json' ? goJson(found) : indentJson(found);
+    const values = found.map((result) => result.value);
+    const json = format === 'json' ? goJson(values) : indentJson(values);
     await context.stdout.write(`${found.length === 0 ? '[]' : json}\n`);
   } else {
     let output = '';
-    for (const value of found) {
+    for (const { value, typed } of found) {
       try {
+        if (typed !== undefined) {
+          try {
+            output += `${template.execute(typed)}\n`;
+            continue;
+          } catch (error) {
+            if (!(error instanceof TemplateExecError)) throw error;
+          }
+        }
         output += `${template.execute(value)}\n`;
       } catch (error) {
         if (!(error instanceof TemplateExecError)) throw error;
@@ -114,7 +126,7 @@ function lookupObject(context: CommandContext, name: string, type: string, size:
     try {
       const value = inspectImage(engine, name);
       if (size) warnings.push('WARNING: --size ignored for image');
-      return { value };
+      return { value, typed: typedImageInspect(value) };
     } catch (error) {
       if (type !== '' && error instanceof InvalidReferenceError) return { error: `Error response from daemon: ${error.message}` };
       // The daemon's GetImage answers an ambiguous ID prefix as an image it does not have.
@@ -127,13 +139,20 @@ function lookupObject(context: CommandContext, name: string, type: string, size:
 }
 
 /** The run of `docker image inspect` and `docker container inspect`: parse the format, look each name up, print. */
-export async function inspectEach(context: CommandContext, flags: FlagValues, names: readonly string[], lookup: (name: string) => Record<string, unknown>): Promise<number> {
+export async function inspectEach(
+  context: CommandContext,
+  flags: FlagValues,
+  names: readonly string[],
+  lookup: (name: string) => Record<string, unknown>,
+  typed?: (value: Record<string, unknown>) => object,
+): Promise<number> {
   const format = (flags.get('format') as string | undefined) ?? '';
   const template = await inspectTemplate(context, format);
   if (typeof template === 'number') return template;
   const results = names.map((name) => {
     try {
-      return { value: lookup(name) };
+      const value = lookup(name);
+      return typed ? { value, typed: typed(value) } : { value };
     } catch (error) {
       return daemonError(error);
     }
