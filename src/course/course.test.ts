@@ -5,6 +5,7 @@
  * right answers and fail their wrong ones. (e2e/course.spec.ts does the same
  * through the page; this one says why when a lesson is wrong.)
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createSession, ManualClock, type Session } from '../../simulator';
 import { nodeCatalogRegistry, nodePackageMirrors } from '../../simulator/testing/node-helpers';
@@ -45,6 +46,15 @@ describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s', { tim
     if (lesson.data.kind === 'lesson') expect(lesson.data.quiz.length).toBeGreaterThanOrEqual(4);
     expect(lesson.data.solution?.length ?? 0).toBeGreaterThan(0);
     expect(lesson.data.wrongAttempts.length).toBeGreaterThan(0);
+  });
+
+  it('places each checkpoint once, its quiz once, one terminal, and ends with a summary', async () => {
+    const body = (await readFile(lesson.file, 'utf8')).replace(/^---[\s\S]*?\n---\n/, '');
+    for (const checkpoint of lesson.data.checkpoints) expect(body.split(`<Checkpoint id="${checkpoint.id}" />`).length - 1, checkpoint.id).toBe(1);
+    expect(body.match(/<Checkpoint /g)?.length ?? 0).toBe(lesson.data.checkpoints.length);
+    expect(body.match(/<Quiz \/>/g)?.length ?? 0).toBe(lesson.data.quiz.length > 0 ? 1 : 0);
+    expect(body.match(/<Terminal \/>/g)?.length).toBe(1);
+    expect(body).toMatch(/^## Summary$/m);
   });
 
   it('starts with every checkpoint pending, and plausible wrong commands leave them pending', async () => {
