@@ -147,3 +147,12 @@ test('the sandbox keeps a session of its own, with a Reset sandbox button', asyn
   await terminal.run('ls -a sandbox.txt');
   await terminal.waitForText('No such file');
 });
+
+test('a lesson whose starting state takes a while to build says so, then starts at a clean prompt', async ({ page }) => {
+  // managing-images pulls four images and builds one twice before its first prompt.
+  await page.goto('/lessons/managing-images/');
+  const terminal = new TerminalPage(page);
+  await expect.poll(() => terminal.text(), { timeout: 15_000 }).toContain("Preparing this lesson's machine…");
+  await terminal.ready();
+  expect(await terminal.text()).toBe('learner@layerlab:~$ ');
+});

@@ -40,6 +40,9 @@ function exposeBuffer(element: TerminalHostElement, terminal: Terminal): void {
   };
 }
 
+/** How long the session may take to open before the screen says it is being prepared. */
+const PREPARING_NOTICE_MS = 400;
+
 /**
  * Puts an xterm.js terminal into `element` and wires it to a session in a Web
  * Worker. The only place that touches both xterm and the engine. Resolves
@@ -66,7 +69,11 @@ export async function mountTerminal(element: HTMLElement, options: MountOptions)
   let typedEarly = '';
   const early = terminal.onData((data) => (typedEarly += data));
 
-  const opened = await openPageSession(options.storageKey);
+  // A lesson's first visit builds its starting state (pulls, builds) before the first prompt: say so if it takes a while.
+  const preparing = setTimeout(() => terminal.write('\x1b[2mPreparing this lesson\'s machine…\x1b[0m'), PREPARING_NOTICE_MS);
+  const opened = await openPageSession(options.storageKey).finally(() => clearTimeout(preparing));
+  // Erase the notice (if it was written) so the screen starts with the session's own prompt.
+  terminal.write('\r\x1b[2K');
   early.dispose();
   const { session, notice } = opened;
   // Said once: a terminal mounted again after a reset has nothing to report.
