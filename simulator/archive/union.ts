@@ -1,3 +1,4 @@
+import { fileBytes } from './tar';
 import { isWithin, parentOf, type Changeset, type Node } from './types';
 
 /** Read access to a filesystem: an image's layers, or a container's view. */
@@ -6,6 +7,17 @@ export interface FilesystemView {
   has(path: string): boolean;
   /** Names directly inside the directory `path`, sorted. */
   children(path: string): string[];
+}
+
+/**
+ * A text file of a filesystem (/etc/passwd, a go.mod, a script), decoded as
+ * UTF-8; undefined when nothing, or no regular file, is at `path`. The view
+ * decides what is at a path: a layer's or a build context's entry as it is,
+ * or a machine's as a process opens it (LayerFileSystem.readText).
+ */
+export function readTextFile(view: Pick<FilesystemView, 'get'>, path: string): string | undefined {
+  const node = view.get(path);
+  return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
 }
 
 /**

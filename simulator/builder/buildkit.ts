@@ -8,7 +8,7 @@
  */
 import { FilesystemError, ReadWriteLayer } from '../archive/rw-layer';
 import type { Changeset } from '../archive/types';
-import type { FilesystemView } from '../archive/union';
+import { readTextFile, type FilesystemView } from '../archive/union';
 import type { Engine } from '../daemon/engine';
 import { rfc3339Nano } from '../daemon/time';
 import { digestOf, type Digest } from '../digest/digest';
@@ -25,7 +25,7 @@ import { humanSize } from '../cli/format/units';
 import { canonicalName, fetchLayers, localBase, remoteBase, BaseNotFound, type BaseImage } from './base';
 import { cacheKey, type CacheRecord } from './cache';
 import type { BuildContext } from './context';
-import { copyInto, makeDirectories, matchSources, readText, resolveChown, sourceFingerprints, SourceNotFound, MULTIPLE_SOURCES_ERROR, type MatchedSource } from './copy';
+import { copyInto, makeDirectories, matchSources, resolveChown, sourceFingerprints, SourceNotFound, MULTIPLE_SOURCES_ERROR, type MatchedSource } from './copy';
 import { BuildRecorder, type StepInputs } from './step-record';
 import { expandFlag, expandWord } from './dockerfile/expand';
 import type { Dockerfile, Instruction } from './dockerfile/instruction';
@@ -312,7 +312,7 @@ class BuildKitSolver {
           key: ['workdir', path, user],
           history: `WORKDIR ${path}`,
           execute: async (layer) => {
-            const owner = user === '' ? { uid: 0, gid: 0 } : accountOf({ read: (p) => readText(layer, p) }, user);
+            const owner = user === '' ? { uid: 0, gid: 0 } : accountOf({ read: (p) => readTextFile(layer, p) }, user);
             makeDirectories(layer, path, { mode: 0o755, uid: owner.uid, gid: owner.gid, mtime: this.engine.clock.now() });
             await this.engine.clock.sleep(10, this.request.signal);
           },

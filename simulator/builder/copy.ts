@@ -8,9 +8,9 @@
  */
 import { gunzipSync } from 'fflate';
 import { FilesystemError, type ReadWriteLayer } from '../archive/rw-layer';
-import { fileBytes, tarToChangeset } from '../archive/tar';
+import { tarToChangeset } from '../archive/tar';
 import { baseName, parentOf, type FileContent, type Metadata, type Node } from '../archive/types';
-import type { FilesystemView } from '../archive/union';
+import { readTextFile, type FilesystemView } from '../archive/union';
 import { digestOf } from '../digest/digest';
 import { normalizePath } from '../host/paths';
 import { pathMatch, PatternSyntaxError } from '../reference/pathmatch';
@@ -231,11 +231,6 @@ export async function copyInto(layer: ReadWriteLayer, fs: FilesystemView, matche
   }
 }
 
-/** Reads a text file of a filesystem view (for /etc/passwd and /etc/group). */
-export function readText(fs: FilesystemView, path: string): string | undefined {
-  const node = fs.get(path);
-  return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
-}
 
 /**
  * --chown=user[:group]: names are looked up in the destination's /etc/passwd
@@ -243,7 +238,7 @@ export function readText(fs: FilesystemView, path: string): string | undefined {
  */
 export function resolveChown(fs: FilesystemView, chown: string): { uid: number; gid: number } {
   const [user = '', group] = chown.split(':');
-  const passwd = readText(fs, '/etc/passwd');
+  const passwd = readTextFile(fs, '/etc/passwd');
   const account = /^\d+$/.test(user) ? undefined : (passwd ?? '').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === user);
   if (!/^\d+$/.test(user) && !account) throw new FilesystemError('ENOENT', `user ${user}`);
   const uid = account ? Number(account[2]) : Number(user);
@@ -251,7 +246,7 @@ export function resolveChown(fs: FilesystemView, chown: string): { uid: number; 
   if (group !== undefined && group !== '') {
     if (/^\d+$/.test(group)) gid = Number(group);
     else {
-      const entry = (readText(fs, '/etc/group') ?? '').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === group);
+      const entry = (readTextFile(fs, '/etc/group') ?? '').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === group);
       if (!entry) throw new FilesystemError('ENOENT', `group ${group}`);
       gid = Number(entry[2]);
     }

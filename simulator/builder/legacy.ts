@@ -8,8 +8,7 @@
  */
 import { ReadWriteLayer } from '../archive/rw-layer';
 import type { FilesystemView } from '../archive/union';
-import type { Container } from '../container/container';
-import { generateName } from '../container/names';
+import { addContainer, generatedName, newContainer } from '../daemon/containers';
 import type { Engine } from '../daemon/engine';
 import { rfc3339Nano } from '../daemon/time';
 import { ENGINE_VERSION } from '../daemon/version';
@@ -217,21 +216,17 @@ class LegacyBuilder {
   /** A failed step's container stays (the builder removes intermediate containers only after a successful build). */
   private leaveFailedContainer(image: Digest, id: string, state: ImageState, argv: string[], layer: ReadWriteLayer, exitCode: number): void {
     const now = this.engine.clock.now();
-    const container: Container = {
+    const container = newContainer(this.engine, {
       id,
-      name: generateName(() => this.engine.random.next(), (candidate) => this.engine.containers.nameTaken(candidate), id.slice(0, 12)),
+      name: generatedName(this.engine, id),
       image,
       imageName: truncateId(hexOf(image)),
       config: { ...legacyRunConfig(state.config, image), Hostname: id.slice(0, 12), Cmd: argv },
-      hostConfig: { autoRemove: false, portBindings: [] },
-      created: now,
-      state: { status: 'exited', exitCode, startedAt: now, finishedAt: now, error: '' },
+      state: { status: 'exited', exitCode, startedAt: now, finishedAt: now },
       layer,
-      ...(state.top ? { parentLayer: state.top } : {}),
-      logs: [],
-    };
-    if (state.top) this.engine.layers.register([], state.top);
-    this.engine.containers.add(container);
+      parentLayer: state.top,
+    });
+    addContainer(this.engine, container);
   }
 
   private async copy(instruction: Instruction, state: ImageState): Promise<void> {

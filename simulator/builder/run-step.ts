@@ -5,7 +5,7 @@
  * becomes the step's layer.
  */
 import type { ReadWriteLayer } from '../archive/rw-layer';
-import type { Container } from '../container/container';
+import { newContainer } from '../daemon/containers';
 import type { Engine } from '../daemon/engine';
 import type { Digest } from '../digest/digest';
 import { Signals } from '../runtime/process';
@@ -51,18 +51,16 @@ export async function runInBuildContainer(
   argv: readonly string[],
   options: { id: string; hostname: string; layer: ReadWriteLayer; log: (line: string) => Promise<void>; signal: AbortSignal },
 ): Promise<RunOutcome> {
-  const container: Container = {
+  // Not in the engine's store: `docker ps -a` never shows it, and it holds no layer reference.
+  const container = newContainer(engine, {
     id: options.id,
     name: '',
     image: '' as Digest,
     imageName: '',
     config: { Hostname: options.hostname, User: state.config.User ?? '', Env: runEnvironment(state), WorkingDir: state.config.WorkingDir || '/', Cmd: [...argv] },
-    hostConfig: { autoRemove: false, portBindings: [] },
-    created: engine.clock.now(),
-    state: { status: 'running', exitCode: 0, startedAt: engine.clock.now(), finishedAt: 0, error: '' },
+    state: { status: 'running', startedAt: engine.clock.now() },
     layer: options.layer,
-    logs: [],
-  };
+  });
   const output = new LineBuffer(options.log);
   const io = { stdout: output, stderr: output, readLine: async () => null, tty: false, columns: 80 };
   const signals = new Signals();

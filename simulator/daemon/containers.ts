@@ -1,6 +1,7 @@
 import { ReadWriteLayer } from '../archive/rw-layer';
-import type { Container, PortBinding } from '../container/container';
+import type { Container, ContainerState, HostConfig, PortBinding } from '../container/container';
 import { generateName } from '../container/names';
+import type { Digest } from '../digest/digest';
 import { conflict, invalidParameter } from '../errdefs/errors';
 import type { RunConfig } from '../image/config';
 import type { StoredImage } from '../image/store';
@@ -41,30 +42,79 @@ export function createContainer(engine: Engine, image: StoredImage, options: Cre
     throw invalidParameter(`Invalid container name (${options.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   }
   const id = engine.random.hex(32);
-  const name = options.name?.replace(/^\//, '') ?? generateName(() => engine.random.next(), (candidate) => engine.containers.nameTaken(candidate), truncateId(id));
+  const name = options.name?.replace(/^\//, '') ?? generatedName(engine, id);
   const holder = engine.containers.find(name);
   if (holder && holder.name === name) {
     throw conflict(`Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   }
   const top = engine.topLayerOf(image);
-  // The writable layer holds a reference on the image's top layer, as moby's CreateRWLayer does.
-  if (top) engine.layers.register([], top);
-  const container: Container = {
+  const container = newContainer(engine, {
     id,
     name,
     image: image.id,
     imageName: options.imageName,
     config: runConfig(image.config.config ?? {}, options, id),
     hostConfig: { autoRemove: options.autoRemove, portBindings: options.publish ?? [] },
-    created: engine.clock.now(),
-    state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, error: '' },
     layer: new ReadWriteLayer(engine.layers.view(top)),
-    ...(top ? { parentLayer: top } : {}),
-    logs: [],
-  };
-  engine.containers.add(container);
+    parentLayer: top,
+  });
+  addContainer(engine, container);
   engine.events.emit({ type: 'container.created', containerId: id, name, imageId: image.id, imageName: options.imageName });
   return container;
+}
+
+/** What a new container is made of besides what every container starts with (created now, no logs yet). */
+export interface ContainerParts {
+  id: string;
+  name: string;
+  image: Digest;
+  imageName: string;
+  config: RunConfig;
+  /** No --rm and nothing published unless given. */
+  hostConfig?: HostConfig;
+  /** What differs from the state of a container just created (status `created`, never started). */
+  state?: Partial<ContainerState>;
+  layer: ReadWriteLayer;
+  /** The chain ID `layer` sits on, on which the container holds a reference once added (addContainer). */
+  parentLayer?: Digest | undefined;
+}
+
+/**
+ * A container object (moby's daemon.newContainer), the one way containers
+ * are put together: `docker create`'s, the classic builder's, and the build
+ * container a RUN step runs in. It is not in the engine's store until
+ * addContainer puts it there.
+ */
+export function newContainer(engine: Engine, parts: ContainerParts): Container {
+  const { id, name, image, imageName, config, hostConfig, state, layer, parentLayer } = parts;
+  return {
+    id,
+    name,
+    image,
+    imageName,
+    config,
+    hostConfig: hostConfig ?? { autoRemove: false, portBindings: [] },
+    created: engine.clock.now(),
+    state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, error: '', ...state },
+    layer,
+    ...(parentLayer ? { parentLayer } : {}),
+    logs: [],
+  };
+}
+
+/**
+ * Puts a new container in the engine's store. Its writable layer holds a
+ * reference on the layer below (`parentLayer`), as moby's CreateRWLayer
+ * does; deleteContainer releases it.
+ */
+export function addContainer(engine: Engine, container: Container): void {
+  if (container.parentLayer) engine.layers.register([], container.parentLayer);
+  engine.containers.add(container);
+}
+
+/** A name for a container that was given none: a free `adjective_surname`, else its short ID (moby's generateIDAndName). */
+export function generatedName(engine: Engine, id: string): string {
+  return generateName(() => engine.random.next(), (candidate) => engine.containers.nameTaken(candidate), truncateId(id));
 }
 
 /** Forgets a container (docker rm, --rm, prune); what its writable layer held goes with it. */

@@ -1,4 +1,5 @@
 import { isRunning, transitions, type Container } from '../container/container';
+import { atoi } from '../cli/format/strconv';
 import { conflict, EngineError, invalidParameter } from '../errdefs/errors';
 import { Interrupted } from '../session/clock';
 import type { OutputStream } from '../shell/command';
@@ -37,12 +38,10 @@ const PLATFORM_SIGNALS = new Set(SIGNAL_MAP.values());
  * any case. Anything else is `invalid signal: <text>`.
  */
 export function parseSignal(text: string): number {
-  if (/^[+-]?\d+$/.test(text)) {
-    const value = BigInt(text);
-    if (value >= -(2n ** 63n) && value < 2n ** 63n) {
-      if (value === 0n) throw invalidParameter(`invalid signal: ${text}`);
-      return Number(value);
-    }
+  const number = atoi(text);
+  if (number !== undefined) {
+    if (number === 0) throw invalidParameter(`invalid signal: ${text}`);
+    return number;
   }
   const upper = text.toUpperCase();
   const signal = SIGNAL_MAP.get(upper.startsWith('SIG') ? upper.slice(3) : upper);

@@ -1,4 +1,3 @@
-import { fileBytes } from '../archive/tar';
 import type { CommandContext } from '../shell/command';
 import type { LayerFileSystem } from '../userland/filesystem';
 
@@ -17,8 +16,7 @@ export class PackageFiles {
   }
 
   read(path: string): string | undefined {
-    const found = this.fs.lookup(path);
-    return found?.node.type === 'file' ? new TextDecoder().decode(fileBytes(found.node.content)) : undefined;
+    return this.fs.readText(path);
   }
 
   exists(path: string): boolean {

@@ -1,6 +1,7 @@
 import type { BufferEncoding, CpOptions, FileContent as ShellFileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
 import { FilesystemError, type ReadWriteLayer } from '../archive/rw-layer';
 import { fileBytes } from '../archive/tar';
+import { readTextFile } from '../archive/union';
 import { contentSize, isWithin, parentOf, type Metadata, type Node } from '../archive/types';
 import type { Clock } from '../session/clock';
 import { normalizePath } from '../host/paths';
@@ -144,6 +145,11 @@ export class LayerFileSystem implements IFileSystem {
   /** The node of an executable as the kernel finds it (following links), or undefined. */
   lookup(path: string): { resolved: string; node: Node } | undefined {
     return this.entry(path, true);
+  }
+
+  /** A text file as a process opens it (links followed, bind mounts seen; not a device), or undefined (readTextFile). */
+  readText(path: string): string | undefined {
+    return readTextFile({ get: (target) => this.lookup(target)?.node }, path);
   }
 
   /** What stat (`follow`) or lstat sees at `path`, with ownership and time; undefined when nothing is there. */

@@ -34,6 +34,13 @@ export function parseGoInteger(text: string, signed: boolean): bigint | 'invalid
   return negative ? -magnitude : magnitude;
 }
 
+/** strconv.Atoi: an optional sign and decimal digits, within Go's int (int64); undefined when it does not parse. */
+export function atoi(text: string): number | undefined {
+  if (!/^[+-]?\d+$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value >= -(2n ** 63n) && value < 2n ** 63n ? Number(value) : undefined;
+}
+
 /** strconv's underscoreOK: underscores only between digits (or after a base prefix). */
 export function underscoreOK(text: string): boolean {
   const unsigned = text.startsWith('+') || text.startsWith('-') ? text.slice(1) : text;

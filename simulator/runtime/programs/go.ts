@@ -1,6 +1,7 @@
 import { fileBytes } from '../../archive/tar';
 import type { Command, CommandContext } from '../../shell/command';
 import type { LayerFileSystem } from '../../userland/filesystem';
+import { unescapeLiteral } from './literals';
 import { notSimulated } from './not-simulated';
 
 /**
@@ -16,11 +17,6 @@ import { notSimulated } from './not-simulated';
 export const GO_PROGRAM_MARKER = '\x7fELF\x02\x01\x01\0LAYERLAB-GO-PROGRAM\n';
 /** About the size of a statically linked Go hello world (go 1.23, linux/amd64). */
 const BINARY_SIZE = 2_150_000;
-
-function readText(fs: LayerFileSystem, path: string): string | undefined {
-  const node = fs.lookup(path)?.node;
-  return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
-}
 
 /** The lines a main package prints, when all its main does is fmt.Println/fmt.Print of string literals; undefined otherwise. */
 export function printedByMain(sources: readonly string[]): string[] | undefined {
@@ -41,7 +37,7 @@ export function printedByMain(sources: readonly string[]): string[] | undefined 
       if (statement === '') continue;
       const call = /^fmt\.(Println|Print)\(\s*"((?:[^"\\]|\\.)*)"\s*\)$/.exec(statement);
       if (!call) return undefined;
-      const text = (call[2] ?? '').replace(/\\(.)/g, (_, ch: string) => ({ n: '\n', t: '\t' })[ch] ?? ch);
+      const text = unescapeLiteral(call[2] ?? '');
       lines.push(call[1] === 'Println' ? `${text}\n` : text);
     }
   }
@@ -51,7 +47,7 @@ export function printedByMain(sources: readonly string[]): string[] | undefined 
 /** The module a directory belongs to: the nearest go.mod's `module` line, and where it is. */
 function findModule(fs: LayerFileSystem, dir: string): { path: string; root: string } | undefined {
   for (let current = dir; ; current = current.slice(0, current.lastIndexOf('/')) || '/') {
-    const text = readText(fs, `${current === '/' ? '' : current}/go.mod`);
+    const text = fs.readText(`${current === '/' ? '' : current}/go.mod`);
     const module = text === undefined ? undefined : /^module\s+(\S+)/m.exec(text)?.[1];
     if (module) return { path: module, root: current };
     if (current === '/') return undefined;
@@ -70,7 +66,7 @@ function loadPackage(context: CommandContext, fs: LayerFileSystem, args: readonl
   if (args.length > 0 && args.every((arg) => arg.endsWith('.go'))) {
     const sources: string[] = [];
     for (const arg of args) {
-      const text = readText(fs, fs.resolvePath(cwd, arg));
+      const text = fs.readText(fs.resolvePath(cwd, arg));
       if (text === undefined) return `stat ${arg}: no such file or directory`;
       sources.push(text);
     }
@@ -81,7 +77,7 @@ function loadPackage(context: CommandContext, fs: LayerFileSystem, args: readonl
   if (!module) return "go.mod file not found in current directory or any parent directory; see 'go help modules'";
   const files = fs.list(dir).filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'));
   if (files.length === 0) return `no Go files in ${dir}`;
-  const sources = files.map((name) => readText(fs, `${dir === '/' ? '' : dir}/${name}`) ?? '');
+  const sources = files.map((name) => fs.readText(`${dir === '/' ? '' : dir}/${name}`) ?? '');
   const name = dir === module.root ? module.path.slice(module.path.lastIndexOf('/') + 1) : dir.slice(dir.lastIndexOf('/') + 1);
   return { sources, name };
 }

@@ -1,4 +1,4 @@
-import { fileBytes } from '../../archive/tar';
+import { readTextFile } from '../../archive/union';
 import type { Command, CommandContext } from '../../shell/command';
 import { ENGINE_VERSION } from '../../daemon/version';
 import { accountOf, namesById } from '../users';
@@ -7,10 +7,9 @@ import { dialectOf } from './dialect';
 /** The host's kernel: a container has none of its own, so every image reports the same. */
 const KERNEL = { name: 'Linux', release: ENGINE_VERSION.kernelVersion, version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
 
-/** A small text file of the container (/etc/passwd), or undefined. */
+/** A small text file of the container (/etc/passwd), or undefined: readTextFile of the machine's layer, for the programs that only have their context. */
 export function readText(context: CommandContext, path: string): string | undefined {
-  const node = context.host.get(path);
-  return node?.type === 'file' ? new TextDecoder().decode(fileBytes(node.content)) : undefined;
+  return readTextFile(context.host, path);
 }
 
 function isGnu(context: CommandContext): boolean {

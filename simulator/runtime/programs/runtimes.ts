@@ -1,8 +1,8 @@
 import type { Command, CommandContext } from '../../shell/command';
 import { INSTALLED, parseInstalled } from '../../packages/apk-database';
 import { isInstalled, parseStatus, STATUS } from '../../packages/dpkg-database';
-import { fileBytes } from '../../archive/tar';
 import { readText } from './identity';
+import { unescapeLiteral } from './literals';
 import { notSimulated } from './not-simulated';
 
 /**
@@ -95,7 +95,7 @@ export function printedLiterals(source: string, callee: string): string[] | unde
     const match = call.exec(line);
     if (!match) return undefined;
     const literal = match[1] ?? match[2] ?? match[3] ?? '';
-    lines.push(literal.replace(/\\(.)/g, (_, ch: string) => ({ n: '\n', t: '\t' })[ch] ?? ch));
+    lines.push(unescapeLiteral(literal));
   }
   return lines;
 }
@@ -113,9 +113,8 @@ function runtimeProgram(name: string, variable: string, packages: readonly strin
       const args = context.argv.slice(1);
       const [first = ''] = args;
       if (printCall && args.length === 1 && !first.startsWith('-') && context.files) {
-        const path = context.files.resolvePath(context.shell.cwd, first);
-        const file = context.files.lookup(path)?.node;
-        const printed = file?.type === 'file' ? printedLiterals(new TextDecoder().decode(fileBytes(file.content)), printCall) : undefined;
+        const script = context.files.readText(context.files.resolvePath(context.shell.cwd, first));
+        const printed = script === undefined ? undefined : printedLiterals(script, printCall);
         if (printed === undefined) return notSimulated(context, context.argv[0] ?? name);
         for (const line of printed) await context.stdout.write(`${line}\n`);
         return 0;

@@ -3,6 +3,7 @@ import { EngineError } from '../../../errdefs/errors';
 import { abortable } from '../../../session/clock';
 import type { CommandContext } from '../../../shell/command';
 import { reportError } from '../../errors';
+import { atoi } from '../../format/strconv';
 import type { DockerCommand } from '../../command';
 
 type LogEntry = Container['logs'][number];
@@ -48,11 +49,6 @@ function instant(value: string, now: number): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-/** Go's strconv.Atoi, as the daemon reads --tail: undefined when it does not parse (then every line is shown). */
-function atoi(text: string): number | undefined {
-  return /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
-}
-
 /** jsonmessage.RFC3339NanoFixed in UTC: always nine fractional digits (`2026-12-01T12:00:14.517000000Z`). */
 export function rfc3339NanoFixed(ms: number): string {
   const iso = new Date(ms).toISOString();
@@ -92,7 +88,7 @@ export const logsCommand: DockerCommand = {
         return 1;
       }
     }
-    // The daemon reads --tail with strconv.Atoi: "all", a negative number or anything else shows every line.
+    // The daemon reads --tail with strconv.Atoi: "all", a negative number or anything else that does not parse shows every line.
     const tail = atoi((flags.get('tail') as string | undefined) ?? 'all');
     const count = tail === undefined || tail < 0 ? Infinity : tail;
     const selected = lines(container.logs).filter((entry) => (since === undefined || entry.time >= since) && (until === undefined || entry.time <= until));
