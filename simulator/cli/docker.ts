@@ -58,14 +58,18 @@ async function runManagement(command: ManagementCommand, argv: string[], context
     await context.stdout.write(managementHelp(command));
     return 0;
   }
-  const sub = command.subcommands.find((candidate) => candidate.name === name);
+  // cobra finds a subcommand by its name or one of its aliases (`docker image list`, `docker container remove`);
+  // the path it prints (usage, help, argument errors) is CommandPath(), built from the name (`docker image ls`).
+  const sub =
+    command.subcommands.find((candidate) => candidate.name === name) ??
+    command.subcommands.find((candidate) => candidate.aliases?.includes(`docker ${command.name} ${name}`));
   if (!sub) {
     const path = `docker ${command.name}`;
     // cli.NoArgs prints the parent's use line, which has no COMMAND.
     await context.stderr.write(`docker: unknown command: ${path} ${name}\n\nUsage:  ${path}\n\nRun '${path} --help' for more information\n`);
     return 1;
   }
-  return runCommand(sub, `docker ${command.name} ${name}`, rest, context);
+  return runCommand(sub, `docker ${command.name} ${sub.name}`, rest, context);
 }
 
 async function runCommand(command: DockerCommand, path: string, argv: string[], context: CommandContext): Promise<number> {

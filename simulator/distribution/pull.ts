@@ -5,6 +5,7 @@ import type { StoredImage } from '../image/store';
 import { familiarName, familiarString, referenceString, type Reference } from '../reference/reference';
 import type { RemoteLayer } from '../registry/registry';
 import type { Credentials } from '../registry/accounts';
+import type { Registries } from '../registry/registries';
 import { MEDIA_TYPES } from '../registry/manifest';
 import type { Changeset } from '../archive/types';
 import { truncateId } from '../cli/format/units';
@@ -97,7 +98,7 @@ export async function pullTag(deps: PullEngine, ref: Reference, emit: (event: Pr
   const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
   const repository = `${ref.domain}/${ref.path}`;
   const remote = await deps.registry.resolve(repository, tagOrDigest, credentials);
-  if (remote === 'repository not found') throw pullAccessDenied(ref);
+  if (remote === 'repository not found') throw pullAccessDenied(ref, deps.registry, credentials);
   if (remote === 'manifest not found') {
     throw notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
   }
@@ -169,8 +170,31 @@ export function validateRepoName(ref: Reference): void {
   if (familiarName(ref) === 'scratch') throw new EngineError('forbidden', "'scratch' is a reserved name");
 }
 
-/** What a pull of a repository that does not exist (or is private) fails with. */
-export function pullAccessDenied(ref: Reference): EngineError {
+/**
+ * What a pull of a repository that does not exist (or is private) fails
+ * with: the registry's own refusal when the pull carried no valid
+ * credentials and the registry has one (ghcr.io, gcr.io, ECR, ACR, Harbor),
+ * else Docker Hub's. `tagList` is `--all-tags`, which asks for the tag list
+ * (GET /v2/<name>/tags/list) first.
+ */
+export function pullAccessDenied(ref: Reference, registries?: Registries, credentials?: Credentials, tagList = false): EngineError {
+  const registry = registries?.hosts().includes(ref.domain) ? registries.registry(ref.domain) : undefined;
+  if (registry?.profile.open) {
+    // registry:2 has no repositories apart from their tags: a manifest of an unknown one is MANIFEST_UNKNOWN, its tag
+    // list NAME_UNKNOWN (distribution's registry/handlers manifests.go, tags.go), which notFoundError words so.
+    return notFound(
+      tagList
+        ? `repository ${familiarName(ref)} not found: name unknown: repository name not known to registry`
+        : `manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`,
+    );
+  }
+  const refusal = registry?.profile.anonymousPullDenied;
+  // Google's distroless project is public: its refusal is not the one for a missing repository there.
+  if (registry && refusal && !registry.profile.catalogPaths?.test(ref.path) && registries?.userOf(ref.domain, credentials) === undefined) {
+    const url = `https://${ref.domain}/v2/${ref.path}/${tagList ? 'tags/list' : `manifests/${ref.digest ?? ref.tag ?? 'latest'}`}`;
+    // moby's TranslatePullError keeps anything but a denied / unknown errcode as it is (errdefs.Unknown).
+    return new EngineError('unauthorized', refusal({ method: tagList ? 'Get' : 'Head', url, path: ref.path }));
+  }
   return new EngineError(
     'notFound',
     `pull access denied for ${familiarName(ref)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,

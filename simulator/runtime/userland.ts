@@ -4,6 +4,7 @@ import { completeLine } from '../session/completion';
 import { notSimulated } from './programs/not-simulated';
 import { relay } from './programs/relay';
 import { BUSYBOX_REWORDED, runBusyboxApplet } from './programs/busybox-wording';
+import { GNU_REWORDED, runGnuTool } from './programs/gnu-wording';
 import { fileBytes } from '../archive/tar';
 import type { Container } from '../container/container';
 import type { Engine } from '../daemon/engine';
@@ -159,7 +160,7 @@ export class ContainerUserland {
     const cwd = options.cwd || this.workingDir;
     const resolved = this.checkStart(argv, env, cwd);
     const flavour = resolved.kind === 'program' ? shellFlavourOf(resolved.program, argv[0] ?? '') : undefined;
-    const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table, flavour !== undefined && argv.length === 1 && options.interactive && io.tty);
+    const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table, flavour !== undefined && argv.length === 1 && options.interactive && io.tty, flavour ? argv[0] : undefined);
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';
     const terminal = terminalOf(io);
     if (flavour && argv.length === 1) {
@@ -171,7 +172,7 @@ export class ContainerUserland {
   }
 
   /** A shell of this container, as a process started with `env` in `cwd`. */
-  interpreter(env: ReadonlyMap<string, string>, cwd: string, flavour: ShellFlavour, signals?: Signals, table?: ProcessTable, interactive = false): Interpreter {
+  interpreter(env: ReadonlyMap<string, string>, cwd: string, flavour: ShellFlavour, signals?: Signals, table?: ProcessTable, interactive = false, argv0?: string): Interpreter {
     const state = new ShellState(undefined, { ...Object.fromEntries(env), PWD: cwd });
     const programs = containerPrograms();
     return new Interpreter({
@@ -192,7 +193,7 @@ export class ContainerUserland {
       builtins: INTERPRETER_TOOLS as CommandName[],
       virtualCommands: [...INTERPRETER_TOOLS, ...programs.keys()],
       processInfo: { pid: 1, ppid: 0, uid: this.fs.owner.uid, gid: this.fs.owner.gid },
-      exec: { program: execCommand(this, { flavour, interactive }), builtins: SHELL_BUILTINS },
+      exec: { program: execCommand(this, { flavour, interactive, argv0: argv0 || shellName(flavour) }), builtins: SHELL_BUILTINS },
     });
   }
 }
@@ -305,10 +306,19 @@ async function scriptFromInput(interpreter: Interpreter, io: ProcessIO, signal: 
  * busybox's ash gives "line N" in a script only.
  */
 function errorPrefix(shell: ShellInUse, line: number): string {
-  const name = shell.script ?? (shell.flavour === 'bash' ? 'bash' : 'sh');
+  // Each names itself as it was started (argv[0]: `/bin/sh` under BuildKit's `RUN`, `sh` for `docker run … sh -c`),
+  // or by $0 when `-c` was given one or a script runs: busybox ash.c ash_vmsg (arg0, then commandname and the line),
+  // dash error.c exvwarning2 (arg0 and errlinno), bash error.c get_name_for_error ($0; the basename of the shell's
+  // own name when interactive).
+  const name = shell.script ?? shell.argv0;
   if (shell.flavour === 'dash') return `${name}: ${line}: `;
-  if (shell.flavour === 'bash') return shell.interactive ? 'bash: ' : `${name}: line ${line}: `;
-  return shell.script ? `${name}: line ${line}: ` : 'sh: ';
+  if (shell.flavour === 'bash') return shell.interactive ? `${shell.argv0.replace(/^.*\//, '')}: ` : `${name}: line ${line}: `;
+  return shell.script ? `${name}: line ${line}: ` : `${name}: `;
+}
+
+/** A shell's own name, when nothing says how it was started. */
+function shellName(flavour: ShellFlavour): string {
+  return flavour === 'bash' ? 'bash' : 'sh';
 }
 
 function notFound(shell: ShellInUse, line: number, name: string): string {
@@ -364,14 +374,16 @@ interface ShellInUse {
   flavour: ShellFlavour;
   /** Reading typed lines at a prompt, rather than running `-c` or a script. */
   interactive: boolean;
-  /** The script it runs, by the name it was started with. */
+  /** The name it was started by (argv[0]: `sh`, `/bin/sh`, `bash`). */
+  argv0: string;
+  /** The script it runs, by the name it was started with, or the $0 given after `-c`'s script. */
   script?: string;
 }
 
 /** Runs `work` as the given shell (a script, or `-c` when `script` is undefined), then goes back to the one before. */
-async function asShell<T>(shell: ShellInUse, flavour: ShellFlavour, script: string | undefined, work: () => Promise<T>): Promise<T> {
+async function asShell<T>(shell: ShellInUse, flavour: ShellFlavour, script: string | undefined, work: () => Promise<T>, argv0 = shellName(flavour)): Promise<T> {
   const outer = { ...shell };
-  Object.assign(shell, { flavour, interactive: false, script });
+  Object.assign(shell, { flavour, interactive: false, script, argv0 });
   try {
     return await work();
   } finally {
@@ -390,6 +402,10 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
       if (MULTI_CALL.has(program) && BUSYBOX_REWORDED.has(behaviour.name)) {
         return runBusyboxApplet(context, behaviour.name, args);
       }
+      // GNU's head, tail, sort and sed word a file they cannot open their own way.
+      if (!MULTI_CALL.has(program) && GNU_REWORDED.has(behaviour.name) && !followsInput(behaviour.name, args)) {
+        return runGnuTool(context, behaviour.name, args);
+      }
       return relay(context, await context.userland?.runTool([behaviour.name, ...args]));
     case 'program': {
       const implementation = containerPrograms().get(behaviour.name);
@@ -397,15 +413,20 @@ async function runProgram(userland: ContainerUserland, context: CommandContext, 
       break;
     }
     case 'shell':
-      return runShell(userland, context, shell, behaviour.flavour, args);
+      return runShell(userland, context, shell, behaviour.flavour, args, argv[0] || shellName(behaviour.flavour));
     case 'unknown':
       break;
   }
   return notSimulated(context, argv[0] ?? program);
 }
 
+/** `tail -f` streams what it reads: its output cannot wait for the rewording of its errors. */
+function followsInput(tool: string, args: readonly string[]): boolean {
+  return tool === 'tail' && args.some((arg) => /^-[a-zA-Z]*[fF]/.test(arg) || arg === '--follow' || arg.startsWith('--follow='));
+}
+
 /** `sh -c '…' [name [args]]`, `sh script [args]`, or `sh` reading its input. */
-async function runShell(userland: ContainerUserland, context: CommandContext, shell: ShellInUse, flavour: ShellFlavour, args: string[]): Promise<number> {
+async function runShell(userland: ContainerUserland, context: CommandContext, shell: ShellInUse, flavour: ShellFlavour, args: string[], invokedAs: string): Promise<number> {
   const options: string[] = [];
   while (args[0]?.startsWith('-') && args[0] !== '-c' && args[0] !== '--') options.push(args.shift() ?? '');
   if (args[0] === '-c') {
@@ -414,13 +435,13 @@ async function runShell(userland: ContainerUserland, context: CommandContext, sh
       await context.stderr.write(flavour === 'bash' ? 'bash: -c: option requires an argument\n' : 'sh: -c requires an argument\n');
       return 2;
     }
-    return relay(context, await asShell(shell, flavour, undefined, async () => context.userland?.runScript(script, args.slice(3), args[2])));
+    return relay(context, await asShell(shell, flavour, args[2], async () => context.userland?.runScript(script, args.slice(3), args[2]), invokedAs));
   }
   if (args.length > 0) return runScriptFile(userland, context, shell, flavour, userland.fs.resolvePath(context.shell.cwd, args[0] ?? ''), args);
   // An interactive shell inside a shell: its own prompt, until it exits.
   if (context.tty && context.userland) {
-    const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes, true);
-    inner.argv0 = context.argv[0] ?? 'sh';
+    const inner = userland.interpreter(context.shell.env, context.shell.cwd, flavour, context.signals, context.processes, true, invokedAs);
+    inner.argv0 = invokedAs;
     return interactiveShell(inner, flavour, processIOOf(context), context.signals?.signal ?? context.signal, userland.account, userland.completer(inner.state), shellHistory(userland.fs, flavour, context.shell.env));
   }
   return 0;

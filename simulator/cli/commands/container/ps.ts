@@ -5,6 +5,8 @@ import { containerCommand } from '../../../daemon/containers';
 import type { Container } from '../../../container/container';
 import { goTimeString } from '../../../daemon/time';
 import { listContainers } from '../../../daemon/container-list';
+import { getImage } from '../../../images/get';
+import { familiarString, parseNormalizedNamed, trimNamed, withTag } from '../../../reference/reference';
 import { parseFilterFlags } from '../../../daemon/filters';
 import { validateFilterFlag } from '../confirm';
 import type { DockerCommand } from '../../command';
@@ -31,14 +33,46 @@ export const CONTAINER_HEADERS = {
   Status: 'STATUS',
 };
 
+/**
+ * The image a container list reports (moby daemon/list.go refreshImage): the
+ * name the container was created with, unless that no longer finds the
+ * container's image (untagged, removed, or now naming another image) — then
+ * the image's ID.
+ */
+export function listedImage(engine: Engine, container: Container): string {
+  if (container.imageName === container.image) return container.imageName;
+  try {
+    if (getImage(engine, container.imageName).id === container.image) return container.imageName;
+  } catch {
+    // Not found (or no longer a valid name): the ID it resolved to at creation.
+  }
+  return container.image;
+}
+
+/**
+ * docker/cli's ContainerContext.Image (formatter/container.go): an image ID
+ * truncated, a name familiar and without digest; all as it is with --no-trunc.
+ */
+function imageColumn(image: string, imageId: string, trunc: boolean): string {
+  if (image === '') return '<no image>';
+  if (!trunc) return image;
+  if (truncateId(imageId) === truncateId(image)) return truncateId(imageId);
+  try {
+    const ref = parseNormalizedNamed(image);
+    return familiarString(ref.tag === undefined ? trimNamed(ref) : withTag(trimNamed(ref), ref.tag));
+  } catch {
+    return image;
+  }
+}
+
 /** The fields of docker/cli's containerContext; `size` is the SIZE column's text. */
-export function containerFields(container: Container, trunc: boolean, now: number, size: string) {
+export function containerFields(engine: Engine, container: Container, trunc: boolean, now: number, size: string) {
   const command = containerCommand(container).join(' ');
   return {
     Command: `"${trunc ? ellipsis(command, 20) : command}"`,
     CreatedAt: goTimeString(container.created),
     ID: trunc ? truncateId(container.id) : container.id,
-    Image: container.imageName,
+    Image: imageColumn(listedImage(engine, container), container.image, trunc),
     Labels: Object.entries(container.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
     LocalVolumes: '0',
     Mounts: '',
@@ -109,7 +143,7 @@ export const psCommand: DockerCommand = {
       const format = (flags.get('format') as string | undefined) ?? '';
       // docker/cli's list.go turns --size on by itself when the --format template uses .Size (docker/cli#24696).
       const withSize = flags.get('size') === true || usesSize(format);
-      const rows = containers.map((container) => containerFields(container, trunc, now, withSize ? sizeText(context.engine, container) : '0B'));
+      const rows = containers.map((container) => containerFields(context.engine, container, trunc, now, withSize ? sizeText(context.engine, container) : '0B'));
       if (flags.get('quiet') === true) {
         await context.stdout.write(rows.map((row) => `${row.ID}\n`).join(''));
         return 0;

@@ -51,7 +51,7 @@ async function pullAllTags(context: CommandContext, ref: Reference, emit: (event
   const { engine } = context;
   validateRepoName(ref);
   const tags = await engine.registry.tags(`${ref.domain}/${ref.path}`, credentials);
-  if (tags === 'repository not found') throw pullAccessDenied(ref);
+  if (tags === 'repository not found') throw pullAccessDenied(ref, engine.registry, credentials, true);
   let layersDownloaded = false;
   for (const tag of tags) {
     const { tagUpdated } = await pullTag(engine, withTag(ref, tag), emit, context.signal, credentials);

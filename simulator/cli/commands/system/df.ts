@@ -1,3 +1,4 @@
+import type { Engine } from '../../../daemon/engine';
 import { containerCommand } from '../../../daemon/containers';
 import { diskUsage, type DiskUsage } from '../../../daemon/disk-usage';
 import { goTimeString } from '../../../daemon/time';
@@ -79,7 +80,7 @@ function summaryRows(usage: DiskUsage) {
 const SUMMARY_TYPES = ['*formatter.diskUsageImagesContext', '*formatter.diskUsageContainersContext', '*formatter.diskUsageVolumesContext', '*formatter.diskUsageBuilderContext'];
 
 /** The verbose view's rows: the fields of docker/cli's imageContext and ContainerContext (truncated when the format is a table). */
-function verboseRows(usage: DiskUsage, trunc: boolean, now: number) {
+function verboseRows(engine: Engine, usage: DiskUsage, trunc: boolean, now: number) {
   const images = usage.images.map(({ summary, sharedSize, containers }) => {
     // Only the first tag is shown; an image without one is <none> <none>.
     const first = summary.repoTags[0];
@@ -97,7 +98,7 @@ function verboseRows(usage: DiskUsage, trunc: boolean, now: number) {
       VirtualSize: humanSize(summary.size),
     };
   });
-  const containers = usage.containers.map(({ container, sizeRw }) => containerFields(container, trunc, now, humanSizeWithPrecision(sizeRw, 3)));
+  const containers = usage.containers.map(({ container, sizeRw }) => containerFields(engine, container, trunc, now, humanSizeWithPrecision(sizeRw, 3)));
   return { Images: images, Containers: containers, Volumes: [] as object[], BuildCache: [] as object[] };
 }
 
@@ -126,10 +127,10 @@ function table(source: string, headers: object, rows: readonly object[], typeNam
   return `${tabwrite([template.execute(headers, undefined, { header: true }), ...lines].join('\n'), { minwidth: 10, padding: 3 })}\n`;
 }
 
-function render(usage: DiskUsage, format: string, verbose: boolean, now: number): string {
+function render(engine: Engine, usage: DiskUsage, format: string, verbose: boolean, now: number): string {
   const prepared = prepareDockerFormat(format);
   if (verbose && format === 'table') {
-    const rows = verboseRows(usage, true, now);
+    const rows = verboseRows(engine, usage, true, now);
     return [
       `Images space usage:\n\n${table(IMAGE_TABLE, IMAGE_HEADERS, rows.Images, '*formatter.imageContext')}`,
       `\nContainers space usage:\n\n${table(CONTAINER_TABLE, CONTAINER_HEADERS, rows.Containers, '*formatter.ContainerContext')}`,
@@ -139,7 +140,7 @@ function render(usage: DiskUsage, format: string, verbose: boolean, now: number)
   }
   if (verbose) {
     // Any other format runs once over all the lists, and nothing follows its output.
-    return run(parse(prepared.template), verboseRows(usage, prepared.table, now), '*formatter.diskUsageContext');
+    return run(parse(prepared.template), verboseRows(engine, usage, prepared.table, now), '*formatter.diskUsageContext');
   }
   const source = format === 'raw' ? RAW_SUMMARY : prepared.table && prepared.template === '' ? SUMMARY_TABLE : prepared.template;
   const template = parse(source);
@@ -151,7 +152,7 @@ function render(usage: DiskUsage, format: string, verbose: boolean, now: number)
 
 async function runDiskUsage(context: CommandContext, format: string, verbose: boolean): Promise<number> {
   try {
-    await context.stdout.write(render(diskUsage(context.engine), format, verbose, context.engine.clock.now()));
+    await context.stdout.write(render(context.engine, diskUsage(context.engine), format, verbose, context.engine.clock.now()));
     return 0;
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
