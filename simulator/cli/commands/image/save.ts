@@ -1,8 +1,6 @@
 import { saveImages } from '../../../images/save';
-import { resolvePath } from '../../../host/paths';
-import { LEARNER_UID } from '../../../host/filesystem';
 import type { DockerCommand } from '../../command';
-import { reportError } from '../../errors';
+import { writeArchiveOutput } from '../archive-output';
 
 /** docker save [OPTIONS] IMAGE [IMAGE...] — to a file with -o; a terminal is refused as Docker refuses it. */
 export const saveCommand: DockerCommand = {
@@ -17,25 +15,6 @@ export const saveCommand: DockerCommand = {
   ],
   args: { kind: 'min', count: 1 },
   async run(context, flags, names) {
-    const output = flags.get('output') as string | undefined;
-    if (output === undefined) {
-      // The learner's terminal is always a TTY here: output redirection comes with the full shell.
-      await context.stderr.write('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
-      return 1;
-    }
-    try {
-      const tar = await saveImages(context.engine, names);
-      const path = resolvePath(context.shell.cwd, output, context.shell.home);
-      const { host } = context;
-      const parent = path.slice(0, path.lastIndexOf('/')) || '/';
-      if (!host.isDirectory(parent)) {
-        await context.stderr.write(`failed to save image: invalid output path: directory "${parent}" does not exist\n`);
-        return 1;
-      }
-      host.writeFile(path, { kind: 'bytes', bytes: tar }, { mode: 0o600, uid: LEARNER_UID, gid: LEARNER_UID, mtime: context.engine.clock.now() });
-      return 0;
-    } catch (error) {
-      return reportError(context, error);
-    }
+    return writeArchiveOutput(context, flags.get('output') as string | undefined, 'failed to save image', () => saveImages(context.engine, names));
   },
 };
