@@ -20,13 +20,18 @@ export class LessonPage {
     await expect(this.page.locator('astro-island:has([data-quiz])')).not.toHaveAttribute('ssr', { timeout: 15_000 });
   }
 
-  checkRounds(): Promise<number> {
-    return this.page.locator('[data-lesson]').evaluate((element) => Number((element as HTMLElement).dataset.checkRounds ?? '0'));
-  }
-
-  /** Waits for a round of checks that started after now: the state as of the last command has been checked. */
-  async checked(after: number): Promise<void> {
-    await expect.poll(() => this.checkRounds(), { timeout: 20_000 }).toBeGreaterThan(after);
+  /**
+   * Waits until the checkpoints have been checked against the state after
+   * every command line finished so far (the page counts both), and at least
+   * once since the page opened.
+   */
+  async settled(): Promise<void> {
+    const progress = (): Promise<string> =>
+      this.page.locator('[data-lesson]').evaluate((element) => {
+        const { linesChecked, linesFinished = '0' } = (element as HTMLElement).dataset;
+        return linesChecked === undefined ? 'not checked yet' : `${linesChecked} of ${linesFinished}`;
+      });
+    await expect.poll(async () => /^(\d+) of \1$/.test(await progress()), { timeout: 20_000 }).toBe(true);
   }
 
   /** Whether the shell's own prompt is showing (not a container's shell or a confirmation reading a line). */

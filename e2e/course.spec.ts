@@ -17,7 +17,7 @@ for (const lesson of lessons) {
       test.setTimeout(180_000);
       const lessonPage = new LessonPage(page);
       await lessonPage.open(lesson.id);
-      await lessonPage.checked(0);
+      await lessonPage.settled();
       expect(Object.keys(await lessonPage.statuses()).sort()).toEqual([...ids].sort());
       await lessonPage.type(lesson.data.solution ?? []);
       await expect.poll(() => lessonPage.statuses(), { timeout: 30_000 }).toEqual(Object.fromEntries(ids.map((id) => [id, 'passed'])));
@@ -27,14 +27,13 @@ for (const lesson of lessons) {
       test.setTimeout(120_000);
       const lessonPage = new LessonPage(page);
       await lessonPage.open(lesson.id);
-      await lessonPage.checked(0);
+      await lessonPage.settled();
       const pending = Object.fromEntries(ids.map((id) => [id, 'pending']));
       expect(await lessonPage.statuses()).toEqual(pending);
       for (const line of lesson.data.wrongAttempts) {
-        const before = await lessonPage.checkRounds();
         await lessonPage.type([line]);
         // Checks follow each line typed at the shell's prompt; a line a container's shell or a question reads is part of its command.
-        if (await lessonPage.atHostPrompt()) await lessonPage.checked(before);
+        if (await lessonPage.atHostPrompt()) await lessonPage.settled();
         expect(await lessonPage.statuses(), `after \`${line}\``).toEqual(pending);
       }
     });

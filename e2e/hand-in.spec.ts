@@ -19,7 +19,7 @@ test('the downloaded session of a finished exercise passes sim --check; of an un
   if (!exercise) throw new Error('the rescue-data exercise is missing');
   const lessonPage = new LessonPage(page);
   await lessonPage.open(exercise.id);
-  await lessonPage.checked(0);
+  await lessonPage.settled();
 
   let downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download session' }).click();

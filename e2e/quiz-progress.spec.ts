@@ -108,7 +108,7 @@ test('a command question is graded by its effect on a copy of the session: two s
 test('progress survives a reload, moves to a fresh browser through export and import, and shows on the course map', async ({ page, browser }) => {
   const lessonPage = new LessonPage(page);
   await lessonPage.open('first-contact');
-  await lessonPage.checked(0);
+  await lessonPage.settled();
   await lessonPage.type(['docker pull hello-world']);
   const checkpoint = page.locator('[data-checkpoint="pull-hello-world"]');
   await expect(checkpoint).toHaveAttribute('data-status', 'passed', { timeout: 20_000 });
@@ -172,7 +172,7 @@ test('damaged stored progress is recovered with a notice, never a blank page', a
   // The lesson pages work on the recovered progress.
   const lessonPage = new LessonPage(page);
   await lessonPage.open('first-contact');
-  await lessonPage.checked(0);
+  await lessonPage.settled();
   await expect(page.locator('[data-checkpoint="pull-hello-world"]')).toHaveAttribute('data-status', 'pending');
   await page.goto('/lessons/');
   await expect(page.locator('[data-progress-notice]')).toBeHidden();

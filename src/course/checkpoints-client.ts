@@ -1,7 +1,8 @@
 /**
  * A lesson page's checkpoints, live: each is checked against the engine's
  * state (session.check, in the worker) when the session is ready, after
- * every command line and after the views change the engine (the Hub page),
+ * every command line and after any other change of the engine (the Hub page,
+ * a background container exiting),
  * and turns `passed` the moment its checks hold. A pass is kept in the
  * learner's progress, so it stays passed on reload; "Reset lesson" clears
  * the lesson's passes, as its state starts again.
@@ -12,6 +13,9 @@ import { downloadFile } from '../lib/download';
 import { passCheckpoint, resetCheckpoints, startLesson } from '../progress/record';
 import { loadProgress, updateProgress } from '../progress/store';
 import { pageSession, SESSION_RESET } from '../session/page-session';
+
+/** How long the engine's events must pause before the checkpoints are checked for them. */
+const EVENTS_SETTLE_MS = 250;
 
 interface PageCheckpoint {
   id: string;
@@ -39,16 +43,20 @@ function show(checkpoint: PageCheckpoint, passed: boolean, detail: string): void
 
 /**
  * Re-checks the pending checkpoints; calls that come while one runs are
- * folded into one more run after it. Each finished round is counted on the
- * page (`data-check-rounds`), so tests know a check followed their command.
+ * folded into one more run after it. The page says how many command lines
+ * have finished (`data-lines-finished`) and up to which one the state has
+ * been checked (`data-lines-checked`), so tests know when a check followed
+ * their command.
  */
-function checker(root: HTMLElement, session: SupervisedSession, lessonId: string, checkpoints: readonly PageCheckpoint[]): () => void {
+function checker(root: HTMLElement, session: SupervisedSession, lessonId: string, checkpoints: readonly PageCheckpoint[]): { recheck: () => void; lineFinished: () => void } {
   let running = false;
   let again = false;
+  let finished = 0;
   const run = async (): Promise<void> => {
     running = true;
     do {
       again = false;
+      const upTo = finished;
       for (const checkpoint of checkpoints) {
         if (checkpoint.element.dataset.status === 'passed') continue;
         let results;
@@ -63,13 +71,21 @@ function checker(root: HTMLElement, session: SupervisedSession, lessonId: string
         show(checkpoint, passed, passed ? `Passed: ${said}.` : `Not yet: ${said}.`);
         if (passed) updateProgress((progress) => passCheckpoint(progress, lessonId, checkpoint.id, new Date()));
       }
+      root.dataset.linesChecked = String(upTo);
     } while (again);
     running = false;
-    root.dataset.checkRounds = String(Number(root.dataset.checkRounds ?? '0') + 1);
   };
-  return () => {
+  const recheck = (): void => {
     if (running) again = true;
     else void run();
+  };
+  return {
+    recheck,
+    lineFinished() {
+      finished++;
+      root.dataset.linesFinished = String(finished);
+      recheck();
+    },
   };
 }
 
@@ -135,11 +151,14 @@ export async function startLessonPage(root: HTMLElement, lessonId: string, stora
   }
   if (checkpoints.length === 0) return;
   const session = await pageSession(storageKey);
-  const recheck = checker(root, session, lessonId, checkpoints);
-  session.onLineFinished(recheck);
-  // The Hub page changes the engine without a command line (an account, a token, a repository's visibility).
-  session.subscribe((event) => {
-    if (event.type.startsWith('registry.')) recheck();
+  const { recheck, lineFinished } = checker(root, session, lessonId, checkpoints);
+  session.onLineFinished(lineFinished);
+  // The engine also changes between lines: the Hub page (an account, a token, a repository's visibility), a
+  // background container exiting. Checked once the events pause, so a pull's many events make one check.
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  session.subscribe(() => {
+    clearTimeout(settling);
+    settling = setTimeout(recheck, EVENTS_SETTLE_MS);
   });
   globalThis.addEventListener(SESSION_RESET, (event) => {
     if ((event as CustomEvent<string>).detail !== storageKey) return;
