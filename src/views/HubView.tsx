@@ -222,7 +222,7 @@ function SignIn({ ids, session, headingRef, onDone, onSignUp }: HeadingProps & {
     setSignIn(session, { username: result.username, password });
     onDone({ page: 'repositories' });
   };
-  const described = action.error ? errorId : undefined;
+  const shownError = action.error ? errorId : undefined;
   return (
     <section class="hub-card hub-form-card" aria-labelledby={`${ids}-signin-title`}>
       <h2 class="hub-title" id={`${ids}-signin-title`} ref={headingRef} tabIndex={-1}>
@@ -232,14 +232,8 @@ function SignIn({ ids, session, headingRef, onDone, onSignUp }: HeadingProps & {
         The lesson account is <code>learner</code> with the password <code>layerlab-password</code>.
       </p>
       <form onSubmit={submit} data-hub-form="signin" noValidate>
-        <label class="hub-field">
-          <span>Username</span>
-          <input name="username" autoComplete="username" required value={username} aria-invalid={action.error ? true : undefined} aria-describedby={described} onInput={(event) => setUsername(event.currentTarget.value)} />
-        </label>
-        <label class="hub-field">
-          <span>Password</span>
-          <input name="password" type="password" autoComplete="current-password" required value={password} aria-invalid={action.error ? true : undefined} aria-describedby={described} onInput={(event) => setPassword(event.currentTarget.value)} />
-        </label>
+        <Field label="Username" name="username" autoComplete="username" required value={username} onValue={setUsername} errorId={shownError} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onValue={setPassword} errorId={shownError} />
         <FormError id={errorId} message={action.error} />
         <button type="submit" class="hub-button" disabled={action.busy}>
           Sign in
@@ -252,6 +246,47 @@ function SignIn({ ids, session, headingRef, onDone, onSignUp }: HeadingProps & {
         </button>
       </p>
     </section>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  type?: 'email' | 'password';
+  autoComplete: string;
+  required?: boolean;
+  value: string;
+  onValue: (value: string) => void;
+  /** The form error's id while one is shown: the field is then marked invalid and described by it. */
+  errorId: string | undefined;
+  /** A hint shown under the field, describing it. */
+  hint?: { id: string; text: ComponentChildren };
+}
+
+/** A sign-in or sign-up form's text field: its label, the input, and a hint under it when there is one. */
+function Field({ label, name, type, autoComplete, required, value, onValue, errorId, hint }: FieldProps) {
+  const describedBy = [hint?.id, errorId].filter((id) => id !== undefined).join(' ');
+  return (
+    <>
+      <label class="hub-field">
+        <span>{label}</span>
+        <input
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          required={required}
+          value={value}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onInput={(event) => onValue(event.currentTarget.value)}
+        />
+      </label>
+      {hint ? (
+        <p class="hub-hint" id={hint.id}>
+          {hint.text}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -268,31 +303,32 @@ function SignUp({ ids, session, headingRef, onDone, onSignIn }: HeadingProps & {
     setSignIn(session, { username: result.username, password });
     onDone();
   };
-  const invalid = action.error ? true : undefined;
+  const shownError = action.error ? errorId : undefined;
   return (
     <section class="hub-card hub-form-card" aria-labelledby={`${ids}-signup-title`}>
       <h2 class="hub-title" id={`${ids}-signup-title`} ref={headingRef} tabIndex={-1}>
         Create your account
       </h2>
       <form onSubmit={submit} data-hub-form="signup" noValidate>
-        <label class="hub-field">
-          <span>Email (optional)</span>
-          <input name="email" type="email" autoComplete="email" value={email} aria-invalid={invalid} aria-describedby={action.error ? errorId : undefined} onInput={(event) => setEmail(event.currentTarget.value)} />
-        </label>
-        <label class="hub-field">
-          <span>Username</span>
-          <input name="username" autoComplete="username" required value={username} aria-invalid={invalid} aria-describedby={`${ids}-username-hint${action.error ? ` ${errorId}` : ''}`} onInput={(event) => setUsername(event.currentTarget.value)} />
-        </label>
-        <p class="hub-hint" id={`${ids}-username-hint`}>
-          4 to 30 lowercase letters and numbers. It becomes your namespace: <code>username/repository</code>.
-        </p>
-        <label class="hub-field">
-          <span>Password</span>
-          <input name="password" type="password" autoComplete="new-password" required value={password} aria-invalid={invalid} aria-describedby={`${ids}-password-hint${action.error ? ` ${errorId}` : ''}`} onInput={(event) => setPassword(event.currentTarget.value)} />
-        </label>
-        <p class="hub-hint" id={`${ids}-password-hint`}>
-          At least 9 characters, not easy to guess.
-        </p>
+        <Field label="Email (optional)" name="email" type="email" autoComplete="email" value={email} onValue={setEmail} errorId={shownError} />
+        <Field
+          label="Username"
+          name="username"
+          autoComplete="username"
+          required
+          value={username}
+          onValue={setUsername}
+          errorId={shownError}
+          hint={{
+            id: `${ids}-username-hint`,
+            text: (
+              <>
+                4 to 30 lowercase letters and numbers. It becomes your namespace: <code>username/repository</code>.
+              </>
+            ),
+          }}
+        />
+        <Field label="Password" name="password" type="password" autoComplete="new-password" required value={password} onValue={setPassword} errorId={shownError} hint={{ id: `${ids}-password-hint`, text: 'At least 9 characters, not easy to guess.' }} />
         <FormError id={errorId} message={action.error} />
         <button type="submit" class="hub-button" disabled={action.busy}>
           Sign up
