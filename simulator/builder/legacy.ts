@@ -10,6 +10,7 @@ import { ReadWriteLayer } from '../archive/rw-layer';
 import type { FilesystemView } from '../archive/union';
 import { addContainer, generatedName, newContainer } from '../daemon/containers';
 import type { Engine } from '../daemon/engine';
+import type { BuiltStep, CacheMissReason } from '../daemon/events';
 import { rfc3339Nano } from '../daemon/time';
 import { ENGINE_VERSION } from '../daemon/version';
 import { digestOf, hexOf, type Digest } from '../digest/digest';
@@ -80,6 +81,11 @@ class LegacyBuilder {
   /** The image the current stage is at (undefined: FROM scratch, nothing committed yet). */
   private current: Digest | undefined;
   private scope: ArgScope;
+  /** The steps in the order they ran (cached: `Using cache`), for the engine's record of the build and its `image.built` event. */
+  private readonly steps: BuiltStep[] = [];
+  private firstMiss: { step: number; name: string; reason: CacheMissReason } | undefined;
+  /** The running step as its progress line names it (`Step 3/5 : COPY app.js /app/`), and its instruction. */
+  private stepNow: { name: string; instruction: Instruction } | undefined;
 
   constructor(
     private readonly context: CommandContext,
@@ -117,10 +123,15 @@ class LegacyBuilder {
       const { state, triggers } = await this.from(stage);
       if (triggers.length > 0) {
         await this.out(`# Executing ${triggers.length} build ${triggers.length === 1 ? 'trigger' : 'triggers'}\n`);
-        for (const trigger of triggers) await this.dispatch(trigger, state);
+        for (const trigger of triggers) {
+          // A trigger has no progress line of its own: it runs under its stage's FROM step.
+          this.stepNow = { name: trigger.original, instruction: trigger };
+          await this.dispatch(trigger, state);
+        }
       }
       for (const instruction of stage.commands) {
         await this.out(`Step ${++step}/${total} : ${instruction.original}\n`);
+        this.stepNow = { name: `Step ${step}/${total} : ${instruction.original}`, instruction };
         await this.dispatch(instruction, state);
         await this.out(` ---> ${truncateId(hexOf(this.current as Digest))}\n`);
       }
@@ -135,7 +146,7 @@ class LegacyBuilder {
       this.engine.tagged(image.id, tag);
       await this.out(`Successfully tagged ${familiarString(tag)}\n`);
     }
-    this.engine.built({ imageId: image.id, tags: this.request.tags.map((tag) => familiarString(tag)), builder: 'legacy', steps: [] });
+    this.engine.built({ imageId: image.id, tags: this.request.tags.map((tag) => familiarString(tag)), builder: 'legacy', steps: this.steps, ...(this.firstMiss ? { firstMiss: this.firstMiss } : {}) });
     return image;
   }
 
@@ -278,7 +289,10 @@ class LegacyBuilder {
 
   /** probeCache: a child of the current image with this command and this configuration. */
   private async usingCache(state: ImageState, createdBy: string): Promise<boolean> {
-    if (this.request.noCache || !this.current) return false;
+    if (this.request.noCache || !this.current) {
+      this.missed(this.request.noCache ? { kind: 'no-cache' } : { kind: 'new-step' });
+      return false;
+    }
     const expected = JSON.stringify(legacyRunConfig(state.config, this.current));
     for (const childId of this.engine.images.children(this.current)) {
       const child = this.engine.images.get(childId);
@@ -286,9 +300,46 @@ class LegacyBuilder {
       if (!child || last?.created_by !== createdBy || JSON.stringify(child.config.config) !== expected) continue;
       await this.out(' ---> Using cache\n');
       this.adopt(state, child);
+      this.recordStep(createdBy, true, last.empty_layer || !state.top ? 0 : (this.engine.layers.get(state.top)?.size ?? 0));
       return true;
     }
+    this.missed(this.missReason(this.current, createdBy, state));
     return false;
+  }
+
+  /** Records the running step as the first that missed the cache, unless an earlier one did. */
+  private missed(reason: CacheMissReason): void {
+    if (!this.firstMiss && this.stepNow) this.firstMiss = { step: this.steps.length, name: this.stepNow.name, reason };
+  }
+
+  private recordStep(createdBy: string, cached: boolean, size: number): void {
+    if (this.stepNow) this.steps.push({ name: this.stepNow.name, createdBy, cached, size });
+  }
+
+  /**
+   * Why no child of `parent` is this step: the classic builder's cache is the
+   * image store itself, so what its children were made by says it — none (a
+   * new step), the same command with another configuration, a COPY/ADD of
+   * other files, or another instruction.
+   */
+  private missReason(parent: Digest, createdBy: string, state: ImageState): CacheMissReason {
+    const children = this.engine.images
+      .children(parent)
+      .map((id) => this.engine.images.get(id))
+      .filter((child): child is StoredImage => child !== undefined);
+    const instruction = this.stepNow?.instruction.original ?? '';
+    const made = (child: StoredImage): string => child.config.history?.at(-1)?.created_by ?? '';
+    if (children.length === 0) return { kind: 'new-step' };
+    if (children.some((child) => made(child) === createdBy)) return { kind: 'environment-changed', instruction };
+    const copied = (text: string): string | undefined => /#\(nop\) (?:COPY|ADD) /.test(text) ? text.replace(/ (?:file|dir|multi):[0-9a-f]{64} in /, ' in ') : undefined;
+    const sources = copied(createdBy);
+    if (sources !== undefined && children.some((child) => copied(made(child)) === sources)) return { kind: 'files-changed', instruction, changed: [], added: [], removed: [] };
+    const shell = shellOf(state).join(' ');
+    const latest = children.reduce((a, b) => ((b.config.created ?? '') >= (a.config.created ?? '') ? b : a));
+    const before = legacyInstruction(made(latest), shell);
+    // A RUN whose build arguments changed leaves the same instruction with another `|1 A=b` prefix.
+    if (before === legacyInstruction(createdBy, shell)) return { kind: 'environment-changed', instruction };
+    return { kind: 'instruction-changed', before, after: instruction };
   }
 
   private adopt(state: ImageState, image: StoredImage): void {
@@ -324,12 +375,28 @@ class LegacyBuilder {
     if (this.current) this.engine.images.setParent(image.id, this.current);
     if (containerId) await this.out(` ---> Removed intermediate container ${containerId.slice(0, 12)}\n`);
     this.adopt(state, image);
+    this.recordStep(createdBy, false, empty || !top ? 0 : (this.engine.layers.get(top)?.size ?? 0));
   }
 }
 
 /** The shell metadata commits are recorded under (the `/bin/sh -c #(nop) …` of history). */
 function shellOf(state: ImageState): string[] {
   return state.config.Shell && state.config.Shell.length > 0 ? state.config.Shell : ['/bin/sh', '-c'];
+}
+
+/**
+ * The instruction a classic build step's history text was left by, as near
+ * as the text tells: `/bin/sh -c #(nop)  ENV A=b` → `ENV A=b`,
+ * `|1 A=b /bin/sh -c npm ci` → `RUN npm ci`.
+ */
+function legacyInstruction(createdBy: string, shell: string): string {
+  const nop = /#\(nop\) +(.*)$/.exec(createdBy);
+  if (nop) return (nop[1] ?? '').trim();
+  let command = createdBy;
+  const args = /^\|(\d+) /.exec(command);
+  if (args) command = command.slice(args[0].length).split(' ').slice(Number(args[1])).join(' ');
+  if (command.startsWith(`${shell} `)) command = command.slice(shell.length + 1);
+  return `RUN ${command}`;
 }
 
 /** FROM scratch in the classic builder: no working directory, and the default PATH (setDefaultPath). */

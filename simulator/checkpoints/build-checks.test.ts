@@ -100,14 +100,43 @@ describe('the last build, kept as engine state', () => {
     expect(await restore(await stored(copy)).check(checks)).toEqual(answers);
   });
 
-  it('records a legacy build, and restores it', async () => {
+  it('records a legacy build’s steps (`Using cache` is cached), numbered as its `Step N/M :` lines, and restores them', async () => {
     const copy = restore(await stored(s));
     await ok(copy, 'DOCKER_BUILDKIT=0 docker build -q -t classic app');
-    const legacy = { passed: false, explanation: 'the last build used the legacy builder (DOCKER_BUILDKIT=0), whose cache steps are not recorded' };
-    expect(await copy.check([{ kind: 'buildFirstMiss', step: null }])).toEqual([legacy]);
+    const first = copy.check([{ kind: 'buildFirstMiss', step: 2 }, { kind: 'buildStepCached', step: 3, cached: false }]);
+    expect((await first).map((answer) => answer.passed)).toEqual([true, true]);
+    expect((await first)[0]?.explanation).toBe('the first step of the last build that ran (not cached) was Step 2/3 : RUN echo hi > /hello');
+    expect((await stored(copy)).engine.lastBuild).toMatchObject({
+      builder: 'legacy',
+      tags: ['classic:latest'],
+      steps: [
+        { name: 'Step 2/3 : RUN echo hi > /hello', createdBy: '/bin/sh -c echo hi > /hello', cached: false, size: expect.any(Number) },
+        { name: 'Step 3/3 : COPY a.txt /a.txt', cached: false },
+      ],
+      firstMiss: { step: 0, name: 'Step 2/3 : RUN echo hi > /hello', reason: { kind: 'new-step' } },
+    });
+    // Built again with a file of the COPY changed: step 2 is `Using cache`, step 3 runs — the same answers as BuildKit's.
+    await ok(copy, 'echo three > app/a.txt && DOCKER_BUILDKIT=0 docker build -q -t classic app');
+    expect((await copy.check(checks)).map((answer) => answer.passed)).toEqual(expected);
     const snapshot = await stored(copy);
-    expect(snapshot.engine.lastBuild).toMatchObject({ builder: 'legacy', tags: ['classic:latest'], steps: [] });
-    expect(await restore(snapshot).check([{ kind: 'buildFirstMiss', step: null }])).toEqual([legacy]);
+    expect(snapshot.engine.lastBuild).toMatchObject({
+      steps: [{ cached: true }, { cached: false }],
+      firstMiss: { step: 1, name: 'Step 3/3 : COPY a.txt /a.txt', reason: { kind: 'files-changed', instruction: 'COPY a.txt /a.txt' } },
+    });
+    expect((await restore(snapshot).check(checks)).map((answer) => answer.passed)).toEqual(expected);
+    // Everything from the cache.
+    await ok(copy, 'DOCKER_BUILDKIT=0 docker build -q -t classic app');
+    expect(await copy.check([{ kind: 'buildFirstMiss', step: null }])).toEqual([{ passed: true, explanation: 'every step of the last build came from the cache' }]);
+  });
+
+  it('explains a legacy step that missed the cache from what the image store holds', async () => {
+    const copy = restore(await stored(s));
+    await ok(copy, 'mkdir classic && printf "FROM alpine\\nENV A=1\\nRUN echo hi\\n" > classic/Dockerfile && DOCKER_BUILDKIT=0 docker build -q classic');
+    const missOf = async (): Promise<unknown> => ((await stored(copy)).engine.lastBuild as { firstMiss?: unknown }).firstMiss;
+    await ok(copy, 'printf "FROM alpine\\nENV A=1\\nRUN echo bye\\n" > classic/Dockerfile && DOCKER_BUILDKIT=0 docker build -q classic');
+    expect(await missOf()).toEqual({ step: 1, name: 'Step 3/3 : RUN echo bye', reason: { kind: 'instruction-changed', before: 'RUN echo hi', after: 'RUN echo bye' } });
+    await ok(copy, 'DOCKER_BUILDKIT=0 docker build -q --no-cache classic');
+    expect(await missOf()).toEqual({ step: 0, name: 'Step 2/3 : ENV A=1', reason: { kind: 'no-cache' } });
   });
 
   it.each<[string, (build: Record<string, unknown>) => void, RegExp]>([

@@ -1,7 +1,10 @@
 /**
  * Checks of the session's last `docker build`: the engine's record of it
- * (`engine.lastBuild`: the steps BuildKit took from the cache or ran, and the
- * first that ran with why), the same data as its `image.built` event. The
+ * (`engine.lastBuild`: the steps the builder took from the cache or ran, and
+ * the first that ran with why), the same data as its `image.built` event.
+ * BuildKit's steps are its filesystem steps, numbered as its progress lines
+ * (`[2/4] COPY …`); the legacy builder's are every instruction after FROM,
+ * numbered as its `Step 3/5 : COPY …` lines. The
  * record is part of the engine's state and of a saved session, so these
  * checks answer alike after a reload, in a replaced worker and in
  * `tryCommand`'s copy. A build that failed or was interrupted leaves the one
@@ -25,7 +28,6 @@ export function evaluateBuildCheck(context: CheckContext, check: BuildCheck): Ch
     const image = findImage(context.engine, check.image);
     return image?.id === build.imageId ? pass(`${found}, ${check.image}`) : fail(`${found}, which is not ${check.image}`);
   }
-  if (build.builder === 'legacy') return fail('the last build used the legacy builder (DOCKER_BUILDKIT=0), whose cache steps are not recorded');
   if (check.kind === 'buildFirstMiss') {
     const missed = build.firstMiss ? build.steps[build.firstMiss.step] : undefined;
     if (!missed) return check.step === null ? pass('every step of the last build came from the cache') : fail(`every step of the last build came from the cache; expected step ${check.step} to run`);
@@ -38,9 +40,9 @@ export function evaluateBuildCheck(context: CheckContext, check: BuildCheck): Ch
   return step.cached === check.cached ? pass(found) : fail(found);
 }
 
-/** N of a progress line's `[N/M]` (or `[stage N/M]`). */
+/** N of a progress line's `[N/M]` (or `[stage N/M]`), or of the legacy builder's `Step N/M :`. */
 function stepNumber(step: BuiltStep): number | undefined {
-  const match = /^\[(?:\S+ )?(\d+)\/\d+\]/.exec(step.name);
+  const match = /^\[(?:\S+ )?(\d+)\/\d+\]/.exec(step.name) ?? /^Step (\d+)\/\d+ : /.exec(step.name);
   return match ? Number(match[1]) : undefined;
 }
 

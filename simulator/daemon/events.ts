@@ -41,7 +41,7 @@ export type CacheMissReason =
   /** Same COPY or ADD, but the files it copies changed (paths relative to where they are copied from). */
   | { kind: 'files-changed'; instruction: string; changed: string[]; added: string[]; removed: string[] };
 
-/** One filesystem step of a BuildKit build (RUN, COPY, ADD, WORKDIR), as its progress line names it. */
+/** One step of a build as its progress line names it: a BuildKit filesystem step (RUN, COPY, ADD, WORKDIR), or any instruction of a legacy build but FROM. */
 export interface BuiltStep {
   /** `[2/4] COPY app.js /app/`. */
   name: string;
@@ -70,7 +70,7 @@ export type EngineEventBody =
       imageId: string;
       tags: string[];
       builder: 'buildkit' | 'legacy';
-      /** BuildKit's filesystem steps in the order they ran; empty for the legacy builder. */
+      /** The steps in the order they ran: BuildKit's filesystem steps (`[2/4] COPY …`); the legacy builder's instructions after FROM (`Step 3/5 : COPY …`). */
       steps: BuiltStep[];
       /** The first step that was not cached, and why; absent when every step came from the cache. */
       firstMiss?: { step: number; name: string; reason: CacheMissReason };

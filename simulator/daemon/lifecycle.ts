@@ -141,7 +141,7 @@ export function startContainer(engine: Engine, container: Container, attach?: At
   table.spawn({ ppid: 0, uid: userland.account.uid, argv, started: engine.clock.now(), tty: container.config.Tty === true }, 1);
   const { io, attach: attachClient } = loggedIO(engine, container, attach?.io, signals.signal);
   const killed = new Promise<number>((resolve) => signals.signal.addEventListener('abort', () => resolve(KILLED), { once: true }));
-  const ran = userland.run(argv, io, signals, { interactive: container.config.OpenStdin === true, table }).catch(async (error: unknown) => {
+  const ran = userland.run(argv, io, signals, { interactive: container.config.OpenStdin === true, table, init: true }).catch(async (error: unknown) => {
     if (error instanceof Interrupted) return 130;
     await io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -51,6 +51,8 @@ export async function loadImages(engine: Engine, archive: Uint8Array): Promise<L
     for (const tag of archived.tags) {
       const ref = tagNameOnly(parseNormalizedNamed(tag));
       engine.references.addTag(ref, image.id, true);
+      // What the views tell of a load: each name it set (the event a `docker tag` emits; LastTagTime stays as it was).
+      engine.events.emit({ type: 'image.tagged', imageId: image.id, ref: familiarString(ref) });
       records.push({ tag: familiarString(ref) });
     }
   }

@@ -134,6 +134,17 @@ export class AccountBook {
     return token === undefined || token.scope === 'read-write' || token.scope === 'read-write-delete';
   }
 
+  /**
+   * Whether the credentials' scope allows reading private repositories: all
+   * but a "Public Repo Read-only" token's does (that one reads what anyone
+   * may; Docker Hub refuses it the rest as it refuses an anonymous pull).
+   */
+  mayReadPrivate(credentials: Credentials | undefined): boolean {
+    if (!credentials) return true;
+    const token = this.accounts.get(credentials.username)?.tokens.get(credentials.password);
+    return token === undefined || token.scope !== 'public-read';
+  }
+
   /** Whether `username` may write below `namespace` (the first path component). */
   owns(username: string, namespace: string): boolean {
     const namespaces = this.accounts.get(username)?.namespaces ?? [];

@@ -73,14 +73,24 @@ export class Registries implements Registry {
     return this.registry(host).accounts.authenticate(credentials);
   }
 
+  /**
+   * Whom a pull with `credentials` reads as on `host`: their account, or
+   * nobody for a token whose scope is public repositories only, which sees
+   * what an anonymous pull sees.
+   */
+  readerOf(host: string, credentials: Credentials | undefined): string | undefined {
+    const registry = this.registry(host);
+    return registry.accounts.mayReadPrivate(credentials) ? registry.accounts.authenticate(credentials) : undefined;
+  }
+
   async resolve(repository: string, tagOrDigest: string, credentials?: Credentials): Promise<RemoteImage | RegistryMiss> {
     const { host, path } = splitRepository(repository);
-    return this.registry(host).resolve(path, tagOrDigest, this.userOf(host, credentials));
+    return this.registry(host).resolve(path, tagOrDigest, this.readerOf(host, credentials));
   }
 
   async tags(repository: string, credentials?: Credentials): Promise<string[] | 'repository not found'> {
     const { host, path } = splitRepository(repository);
-    return this.registry(host).tags(path, this.userOf(host, credentials));
+    return this.registry(host).tags(path, this.readerOf(host, credentials));
   }
 
   /** The daemon's login (POST /auth): the registry's status text, or its refusal. */

@@ -65,4 +65,24 @@ describe('registries in a session', () => {
       "Authenticating with existing credentials... [Username: learner]\n\n Info -> To login with a different account, run 'docker logout' followed by 'docker login'\n\n\nStored credentials invalid or expired\nError: Cannot perform an interactive login from a non TTY device\n",
     );
   });
+
+  it('lets a "Public Repo Read-only" token pull public repositories only; read-only and read-write tokens pull private ones too', async () => {
+    const first = testSession({ registry });
+    await run(first, 'echo layerlab-password | docker login -u learner --password-stdin', 'docker pull -q busybox', 'docker tag busybox learner/secret:v1', 'docker tag busybox learner/open:v1');
+    await run(first, 'docker push -q learner/secret:v1', 'docker push -q learner/open:v1', 'docker rmi learner/secret:v1 learner/open:v1 >/dev/null');
+    const tokens = new Map<string, string>();
+    const second = await continued(first, (engine) => {
+      expect(engine.registry.setVisibility('docker.io', 'learner/secret', 'private')).toBe(true);
+      for (const scope of ['public-read', 'read', 'read-write'] as const) tokens.set(scope, engine.registry.createToken('docker.io', 'learner', { scope }) ?? '');
+    });
+    const loginWith = (scope: string) => `echo ${tokens.get(scope)} | docker login -u learner --password-stdin 2>/dev/null`;
+    const denied =
+      "Error response from daemon: pull access denied for learner/secret, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n";
+    expect(await run(second, loginWith('public-read'), 'docker pull -q learner/secret:v1')).toBe(`Login Succeeded\n${denied}`);
+    expect(await run(second, 'docker pull -q learner/open:v1', 'docker rmi learner/open:v1 >/dev/null')).toBe('docker.io/learner/open:v1\n');
+    expect(await run(second, 'docker pull -q --all-tags learner/secret')).toBe(denied);
+    for (const scope of ['read', 'read-write']) {
+      expect(await run(second, loginWith(scope), 'docker pull -q learner/secret:v1', 'docker rmi learner/secret:v1 >/dev/null')).toBe('Login Succeeded\ndocker.io/learner/secret:v1\n');
+    }
+  });
 });

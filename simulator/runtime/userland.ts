@@ -51,6 +51,9 @@ export function forgetMounts(container: Container): void {
   mountedFiles.delete(container);
 }
 
+/** runc init's exit status when it could not exec the container's process (libcontainer/init_linux.go: os.Exit(255)). */
+const INIT_FAILED = 255;
+
 const OCI_PREFIX = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 
 /**
@@ -155,10 +158,20 @@ export class ContainerUserland {
    * with a terminal and open input is interactive (prompt, line after line,
    * until `exit` or Ctrl-D); anything else runs as a one-line script.
    */
-  async run(argv: readonly string[], io: ProcessIO, signals: Signals, options: { interactive: boolean; env?: readonly string[]; cwd?: string; table?: ProcessTable }): Promise<number> {
+  async run(argv: readonly string[], io: ProcessIO, signals: Signals, options: { interactive: boolean; env?: readonly string[]; cwd?: string; table?: ProcessTable; init?: boolean }): Promise<number> {
     const env = this.environment(options.env);
     const cwd = options.cwd || this.workingDir;
     const resolved = this.checkStart(argv, env, cwd);
+    if (options.init && (resolved.kind === 'binary' || resolved.kind === 'text')) {
+      // The container's first process is runc's init exec-ing argv[0] itself, with no shell to fall back on: a file
+      // that is not a program here (another architecture's ELF, a script without `#!`) fails execve with ENOEXEC after
+      // the container started. runc's init prints its error (linux.Exec's os.PathError) on the container's stderr and
+      // exits 255 (libcontainer/init_linux.go Init) — what `docker run` shows and the container's exit status.
+      // The path is exec.LookPath's: argv[0] as given when it has a slash, else the file PATH found.
+      const name = argv[0] ?? '';
+      await io.stderr.write(`exec ${name.includes('/') ? name : resolved.path}: exec format error\n`);
+      return INIT_FAILED;
+    }
     const flavour = resolved.kind === 'program' ? shellFlavourOf(resolved.program, argv[0] ?? '') : undefined;
     const interpreter = this.interpreter(env, cwd, flavour ?? 'ash', signals, options.table, flavour !== undefined && argv.length === 1 && options.interactive && io.tty, flavour ? argv[0] : undefined);
     if (flavour) interpreter.argv0 = argv[0] ?? 'sh';

@@ -471,3 +471,33 @@ describe('ShellSession: completion inside a container', () => {
     expect((await session.complete('docker', 6)).candidates.map((candidate) => candidate.value)).toEqual(['docker']);
   });
 });
+
+describe('ShellSession: $RANDOM', () => {
+  const randoms = async (seed: string, line = 'echo $RANDOM $RANDOM $((RANDOM % 100))'): Promise<string> => {
+    const session = testSession({ seed, registry: nodeCatalogRegistry() });
+    await runLine(session, 'docker pull -q alpine');
+    return (await runLine(session, `${line}; docker run --rm alpine sh -c 'echo $RANDOM $RANDOM'`)).output;
+  };
+
+  it('comes from the session’s seeded source: the same seed prints the same numbers, host and container alike', async () => {
+    const first = await randoms('seed-a');
+    expect(await randoms('seed-a')).toBe(first);
+    expect(first).toMatch(/^\d+ \d+ \d+\n\d+ \d+\n$/);
+    for (const value of first.trim().split(/\s+/).map(Number)) expect(value >= 0 && value <= 32767).toBe(true);
+  });
+
+  it('differs for another seed, and Math.random is the original again after the line', async () => {
+    const original = Math.random;
+    expect(await randoms('seed-b')).not.toBe(await randoms('seed-a'));
+    expect(Math.random).toBe(original);
+  });
+
+  it('stays in bash’s range 0–32767 over many draws', async () => {
+    const session = testSession({ seed: 'range' });
+    const { output } = await runLine(session, 'for i in $(seq 1 200); do echo $RANDOM; done');
+    const values = output.trim().split('\n').map(Number);
+    expect(values).toHaveLength(200);
+    expect(values.every((value) => Number.isInteger(value) && value >= 0 && value <= 32767)).toBe(true);
+    expect(new Set(values).size).toBeGreaterThan(150);
+  });
+});

@@ -3,6 +3,7 @@ import type { LineCompleter, ReadOptions } from '../session/types';
 import { abortable, Interrupted, type Clock } from '../session/clock';
 import type { Device, LayerFileSystem } from '../userland/filesystem';
 import type { Command, CommandContext, OutputStream } from './command';
+import { drawRandomFrom } from './random';
 import type { ShellState } from './state';
 import { ATTACHED_MARKER, LINE_MARKER, TERMINAL_DEVICE, TerminalPlugin, type Attachment } from './terminal-plugin';
 
@@ -118,6 +119,8 @@ export class Interpreter {
   private async execute(script: string, terminal: ShellTerminal, signal: AbortSignal, where: { cwd: string; env: Record<string, string> }): Promise<{ status: number; env: Record<string, string> }> {
     const detach = this.attachTerminal(terminal, signal);
     this.running = { terminal, signal };
+    // `$RANDOM` comes from the session's seeded source, as every random thing of the engine does.
+    const restoreRandom = drawRandomFrom(() => this.options.environment.engine.random.next());
     let result;
     try {
       result = await this.bash.exec(script, { env: where.env, replaceEnv: true, cwd: where.cwd, signal, rawScript: true });
@@ -129,6 +132,7 @@ export class Interpreter {
       return { status: 1, env: where.env };
     } finally {
       this.running = undefined;
+      restoreRandom();
       detach();
     }
     const interrupted = signal.aborted;

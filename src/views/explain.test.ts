@@ -91,6 +91,10 @@ describe('explainEvent', () => {
     expect(explainEvent(at({ type: 'image.built', imageId: ID, tags: [], builder: 'legacy', steps: [] }))).toBe(
       'Built image 0123456789ab with the legacy builder (one intermediate container and image per step).',
     );
+    const legacySteps = [step('Step 2/4 : WORKDIR /app', true), step('Step 3/4 : COPY . .', false), step('Step 4/4 : CMD ["./start.sh"]', false)];
+    expect(
+      explainEvent(at({ type: 'image.built', imageId: ID, tags: ['app:old'], builder: 'legacy', steps: legacySteps, firstMiss: { step: 1, name: 'Step 3/4 : COPY . .', reason: { kind: 'files-changed', instruction: 'COPY . .', changed: [], added: [], removed: [] } } })),
+    ).toBe('Built app:old with the legacy builder (one intermediate container and image per step): step 2 came from the cache; step 3 (COPY . .) ran again because the files it copies changed; so the step after it ran too.');
     expect(explainEvent(at({ type: 'image.built', imageId: ID, tags: [], builder: 'buildkit', steps: [] }))).toBe(
       "Built image 0123456789ab: no step changed files, so it has only its base image's layers.",
     );

@@ -74,8 +74,11 @@ export function missReason(reason: CacheMissReason): string {
 /** `[3/4] COPY app.js .` → { stage: undefined, number: 3, instruction: 'COPY app.js .' }. */
 function parseStep(name: string): { stage: string | undefined; number: number | undefined; instruction: string } {
   const match = /^\[(?:(.+) )?(\d+)\/\d+\] (.*)$/.exec(name);
-  if (!match) return { stage: undefined, number: undefined, instruction: name };
-  return { stage: match[1], number: Number(match[2]), instruction: match[3] ?? '' };
+  if (match) return { stage: match[1], number: Number(match[2]), instruction: match[3] ?? '' };
+  // The legacy builder's steps are named as its output prints them: `Step 3/5 : COPY . /app`.
+  const legacy = /^Step (\d+)\/\d+ : (.*)$/.exec(name);
+  if (legacy) return { stage: undefined, number: Number(legacy[1]), instruction: legacy[2] ?? '' };
+  return { stage: undefined, number: undefined, instruction: name };
 }
 
 function stepLabel(name: string): string {
@@ -115,9 +118,10 @@ export function explainEvent(event: EngineEvent): string {
       return `Pulled ${event.ref}: ${presentText}${rest}.`;
     }
     case 'image.built': {
-      const name = event.tags[0] ?? `image ${shortId(event.imageId)}`;
-      if (event.builder === 'legacy') return `Built ${name} with the legacy builder (one intermediate container and image per step).`;
-      if (event.steps.length === 0) return `Built ${name}: no step changed files, so it has only its base image's layers.`;
+      const tag = event.tags[0] ?? `image ${shortId(event.imageId)}`;
+      // The legacy builder makes an intermediate container and image for every step, metadata ones too.
+      const name = event.builder === 'legacy' ? `${tag} with the legacy builder (one intermediate container and image per step)` : tag;
+      if (event.steps.length === 0) return event.builder === 'legacy' ? `Built ${name}.` : `Built ${name}: no step changed files, so it has only its base image's layers.`;
       if (!event.firstMiss) {
         return event.steps.length === 1
           ? `Built ${name}: its one step came from the cache, nothing ran.`
