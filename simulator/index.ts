@@ -1,6 +1,7 @@
 /** The engine's public surface: sessions, the types that cross the session boundary, and the views' queries and events. */
 export { createSession, type SessionOptions } from './session/shell-session';
 export { ManualClock, systemClock, type Clock } from './session/clock';
+export { recordingTerminal } from './session/recording-terminal';
 export type { CompletionCandidate, CompletionResult, LineOutcome, ReadOptions, Session, SessionSnapshot, SessionState, TerminalIO } from './session/types';
 export type { ViewAnswer, ViewAnswers, ViewQuery } from './view/query';
 export type { ImageLayers, LayerRow, MetadataRow } from './view/image-layers';

@@ -1,3 +1,4 @@
+import { recordingTerminal } from './recording-terminal';
 import { Engine } from '../daemon/engine';
 import type { ReadWriteLayer } from '../archive/rw-layer';
 import type { HostDirectories } from '../host/directories';
@@ -174,18 +175,8 @@ class ShellSession implements Session {
       clock: this.clock instanceof ManualClock ? new ManualClock(this.clock.now()) : this.clock,
       snapshot: await this.snapshot(),
     });
-    let output = '';
-    const terminal: TerminalIO = {
-      columns: 80,
-      write: async (data) => {
-        output += data;
-      },
-      // A question's command gets no typed input: a prompt shows, and reads end of input.
-      readLine: async (prompt) => {
-        output += prompt;
-        return null;
-      },
-    };
+    // A question's command gets no typed input: a prompt shows, and reads end of input.
+    const { terminal, output } = recordingTerminal(() => null);
     // A question's command that does not end (sleep 600, a loop) is interrupted as Ctrl-C would, not waited for.
     const limit = setTimeout(() => scratch.interrupt(), TRY_COMMAND_LIMIT_MS);
     let status: number;
@@ -194,7 +185,7 @@ class ShellSession implements Session {
     } finally {
       clearTimeout(limit);
     }
-    return { output, status, results: await scratch.check(valid) };
+    return { output: output(), status, results: await scratch.check(valid) };
   }
 
   async snapshot(): Promise<SessionSnapshot> {

@@ -5,7 +5,7 @@
  * return, with textContent, so nothing a learner typed is ever HTML.
  */
 import { readProgressFile } from '../progress/record';
-import { lessonStatus, quizScore, type LessonStatus, type ProgressFile } from '../progress/schema';
+import { lessonStatus, quizScore, type LessonStatus, type ProgressFile, type QuizScore } from '../progress/schema';
 
 /** What the course asks of one lesson or exercise, as the page embeds it at build time. */
 export interface CourseItem {
@@ -35,7 +35,7 @@ export interface LessonResult {
   checkpoints: CheckpointResult[];
   passed: number;
   /** Undefined when the lesson has no quiz. */
-  quiz: { correct: number; firstTry: number; answered: number; total: number } | undefined;
+  quiz: QuizScore | undefined;
 }
 
 export interface LearnerRow {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TryResult } from '../../simulator/session/types';
 import { answerQuestion } from '../progress/record';
+import { quizScore, type LessonProgress } from '../progress/schema';
 import { loadProgress, onProgressChange, updateProgress } from '../progress/store';
 import { gradeMultiple, gradeOrder, gradeSingle, moveItem, shuffledOrder } from './grade';
 import { Inline } from './Inline';
@@ -29,9 +30,6 @@ function initialAnswer(question: PageQuestion): Answer {
   return { chosen: new Set() };
 }
 
-function storedStatus(lessonId: string, id: string): QuestionStatus {
-  return loadProgress().progress.lessons[lessonId]?.quiz[id]?.status ?? 'unanswered';
-}
 
 /** How many lines of a command's output the feedback shows: its end, where errors are. */
 const OUTPUT_LINES = 12;
@@ -40,18 +38,21 @@ function lastLines(text: string): string {
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').trimEnd().split('\n').slice(-OUTPUT_LINES).join('\n');
 }
 
-function QuestionView({ question, number, lessonId, storageKey }: { question: PageQuestion; number: number; lessonId: string; storageKey: string }) {
+interface QuestionProps {
+  question: PageQuestion;
+  number: number;
+  lessonId: string;
+  storageKey: string;
+  /** How it was answered before (this browser, or imported progress). */
+  before: QuestionStatus;
+}
+
+function QuestionView({ question, number, lessonId, storageKey, before }: QuestionProps) {
   const [answer, setAnswer] = useState<Answer>(() => initialAnswer(question));
   const [graded, setGraded] = useState<Graded>({ status: 'unanswered' });
   const [checking, setChecking] = useState(false);
   // After "Try again" the question is being answered anew: its earlier answer no longer stands for its status.
   const [retried, setRetried] = useState(false);
-  // Earlier answers (this browser, or imported) show once the island runs; the first render matches the server's.
-  const [before, setBefore] = useState<QuestionStatus>('unanswered');
-  useEffect(() => {
-    setBefore(storedStatus(lessonId, question.id));
-    return onProgressChange(() => setBefore(storedStatus(lessonId, question.id)));
-  }, [lessonId, question.id]);
 
   const answered = graded.status !== 'unanswered';
   const status = answered ? graded.status : retried ? 'unanswered' : before;
@@ -237,22 +238,20 @@ function Feedback({ question, answer, graded }: { question: PageQuestion; answer
 
 /** `<Quiz />`: the lesson's questions, graded on the page (command questions by the engine), each answer kept in the learner's progress. */
 export default function QuizIsland({ lessonId, storageKey, questions }: Props) {
-  const [score, setScore] = useState<string>('');
+  // The learner's progress in this lesson, read once the island runs (the first render matches the server's) and on every change.
+  const [progress, setProgress] = useState<LessonProgress | undefined>(undefined);
   useEffect(() => {
-    const show = () => {
-      const answers = loadProgress().progress.lessons[lessonId]?.quiz ?? {};
-      const answered = questions.filter((question) => answers[question.id] !== undefined);
-      const correct = answered.filter((question) => answers[question.id]?.status === 'correct').length;
-      setScore(answered.length === 0 ? '' : `Score: ${correct} of ${questions.length} correct${answered.length < questions.length ? ` (${questions.length - answered.length} not answered yet)` : ''}.`);
-    };
-    show();
-    return onProgressChange(show);
-  }, [lessonId, questions]);
+    const read = () => setProgress(loadProgress().progress.lessons[lessonId]);
+    read();
+    return onProgressChange(read);
+  }, [lessonId]);
+  const { correct, answered, total } = quizScore(progress, questions.map((question) => question.id));
+  const score = answered === 0 ? '' : `Score: ${correct} of ${total} correct${answered < total ? ` (${total - answered} not answered yet)` : ''}.`;
   return (
     <section class="quiz" data-quiz={lessonId} aria-label="Quiz">
       <ol class="quiz-questions">
         {questions.map((question, index) => (
-          <QuestionView key={question.id} question={question} number={index + 1} lessonId={lessonId} storageKey={storageKey} />
+          <QuestionView key={question.id} question={question} number={index + 1} lessonId={lessonId} storageKey={storageKey} before={progress?.quiz[question.id]?.status ?? 'unanswered'} />
         ))}
       </ol>
       <p class="quiz-score" data-quiz-score aria-live="polite">

@@ -57,17 +57,20 @@ function checker(root: HTMLElement, session: SupervisedSession, lessonId: string
     do {
       again = false;
       const upTo = finished;
-      for (const checkpoint of checkpoints) {
-        if (checkpoint.element.dataset.status === 'passed') continue;
-        let results;
-        try {
-          results = await session.check(checkpoint.checks);
-        } catch {
-          // A worker being replaced: the next line's check will tell.
-          continue;
-        }
-        const passed = results.every((result) => result.passed);
-        const said = (passed ? results : results.filter((result) => !result.passed)).map((result) => result.explanation).join('; ');
+      // All pending checkpoints' checks in one request to the worker, then split back per checkpoint.
+      const pending = checkpoints.filter((checkpoint) => checkpoint.element.dataset.status !== 'passed');
+      let results;
+      try {
+        results = await session.check(pending.flatMap((checkpoint) => checkpoint.checks));
+      } catch {
+        // A worker being replaced: the next line's check will tell.
+        continue;
+      }
+      let offset = 0;
+      for (const checkpoint of pending) {
+        const own = results.slice(offset, (offset += checkpoint.checks.length));
+        const passed = own.every((result) => result.passed);
+        const said = (passed ? own : own.filter((result) => !result.passed)).map((result) => result.explanation).join('; ');
         show(checkpoint, passed, passed ? `Passed: ${said}.` : `Not yet: ${said}.`);
         if (passed) updateProgress((progress) => passCheckpoint(progress, lessonId, checkpoint.id, new Date()));
       }

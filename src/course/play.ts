@@ -5,7 +5,7 @@
  * the sim CLI's pipe do. After each line typed at the host's prompt,
  * `afterLine` sees the session, as the page's checkpoints do.
  */
-import type { Session, TerminalIO } from '../../simulator';
+import { recordingTerminal, type Session } from '../../simulator';
 
 export interface Played {
   output: string;
@@ -15,24 +15,12 @@ export interface Played {
 
 export async function playLines(session: Session, lines: readonly string[], afterLine: (line: string) => Promise<void> = async () => undefined): Promise<Played> {
   const queue = [...lines];
-  let output = '';
+  const { terminal, output } = recordingTerminal(() => queue.shift() ?? null);
   const statuses: number[] = [];
-  const terminal: TerminalIO = {
-    columns: 80,
-    write: async (data) => {
-      output += data;
-    },
-    readLine: async (prompt) => {
-      output += prompt;
-      const typed = queue.shift() ?? null;
-      if (typed !== null) output += `${typed}\n`;
-      return typed;
-    },
-  };
   for (let line = queue.shift(); line !== undefined; line = queue.shift()) {
-    output += `$ ${line}\n`;
+    await terminal.write(`$ ${line}\n`);
     statuses.push(await session.run(line, terminal));
     await afterLine(line);
   }
-  return { output, statuses };
+  return { output: output(), statuses };
 }

@@ -73,8 +73,15 @@ export function lessonStatus(progress: LessonProgress | undefined, required: Les
   return done ? 'complete' : 'in-progress';
 }
 
+export interface QuizScore {
+  correct: number;
+  firstTry: number;
+  answered: number;
+  total: number;
+}
+
 /** A quiz's score: questions answered right (at any attempt), and right at the first try. */
-export function quizScore(progress: LessonProgress | undefined, questions: readonly string[]): { correct: number; firstTry: number; answered: number; total: number } {
+export function quizScore(progress: LessonProgress | undefined, questions: readonly string[]): QuizScore {
   const answers = questions.map((id) => progress?.quiz[id]).filter((answer): answer is Answer => answer !== undefined);
   return {
     correct: answers.filter((answer) => answer.status === 'correct').length,

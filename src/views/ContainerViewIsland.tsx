@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../simulator/session/types';
-import { pageSession } from '../session/page-session';
+import { usePageSession } from './embedded';
 import ContainerView from './ContainerView';
 import './views.css';
 
@@ -13,9 +11,7 @@ interface Props {
 
 /** The image and container view on its own, in a lesson's prose: `<ContainerView image="alpine" />`. */
 export default function ContainerViewIsland({ storageKey, image }: Props) {
-  // The session exists in the browser only (a worker): not while the page is rendered at build time.
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  useEffect(() => void pageSession(storageKey).then(setSession), [storageKey]);
+  const session = usePageSession(storageKey);
   return (
     <section class="cv-island" aria-label="Image and container view" data-container-view-island="">
       {session ? <ContainerView session={session} {...(image ? { image } : {})} /> : <p class="views-loading">Loading…</p>}

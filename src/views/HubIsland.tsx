@@ -1,7 +1,4 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../simulator/session/types';
-import { pageSession } from '../session/page-session';
+import { useEmbeddedView } from './embedded';
 import type { ViewProps } from './ViewsIsland';
 import './views.css';
 
@@ -15,16 +12,7 @@ interface Props {
  * The page itself is loaded when the island hydrates, not with the page.
  */
 export default function HubIsland({ storageKey }: Props) {
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  const [View, setView] = useState<ComponentType<ViewProps> | undefined>(undefined);
-  useEffect(() => {
-    void pageSession(storageKey).then(setSession);
-    let current = true;
-    void import('./HubView').then((module) => current && setView(() => module.default));
-    return () => {
-      current = false;
-    };
-  }, [storageKey]);
+  const { session, View } = useEmbeddedView<ViewProps>(storageKey, () => import('./HubView'));
   return (
     <section class="views views-embedded" aria-label="Docker Hub (simulated)" data-embedded-view="hub">
       <div class="views-panel">{View && session ? <View session={session} /> : <p class="views-loading">Loading…</p>}</div>

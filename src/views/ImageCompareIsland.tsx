@@ -1,7 +1,4 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../simulator/session/types';
-import { pageSession } from '../session/page-session';
+import { useEmbeddedView } from './embedded';
 import type { ImageCompareProps } from './ImageCompare';
 import './views.css';
 
@@ -13,16 +10,7 @@ interface Props {
 
 /** `<ImageCompare images={[…]} />` in a lesson: the page's session and the comparison, loaded when the island hydrates. */
 export default function ImageCompareIsland({ images, storageKey }: Props) {
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  const [View, setView] = useState<ComponentType<ImageCompareProps> | undefined>(undefined);
-  useEffect(() => {
-    void pageSession(storageKey).then(setSession);
-    let current = true;
-    void import('./ImageCompare').then((module) => current && setView(() => module.default));
-    return () => {
-      current = false;
-    };
-  }, [storageKey]);
+  const { session, View } = useEmbeddedView<ImageCompareProps>(storageKey, () => import('./ImageCompare'));
   return (
     <section class="views views-embedded" aria-label={`Comparison of ${images.join(', ')}`} data-embedded-view="compare">
       <div class="views-panel">{View && session ? <View session={session} images={images} /> : <p class="views-loading">Loading…</p>}</div>

@@ -1,7 +1,4 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../simulator/session/types';
-import { pageSession } from '../session/page-session';
+import { useEmbeddedView } from './embedded';
 import type { LayerExplorerProps } from './LayerExplorer';
 import './views.css';
 
@@ -17,16 +14,7 @@ interface Props {
  * hydrates, not with the page.
  */
 export default function LayerExplorerIsland({ image, storageKey }: Props) {
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  const [View, setView] = useState<ComponentType<LayerExplorerProps> | undefined>(undefined);
-  useEffect(() => {
-    void pageSession(storageKey).then(setSession);
-    let current = true;
-    void import('./LayerExplorer').then((module) => current && setView(() => module.default));
-    return () => {
-      current = false;
-    };
-  }, [storageKey]);
+  const { session, View } = useEmbeddedView<LayerExplorerProps>(storageKey, () => import('./LayerExplorer'));
   return (
     <section class="views views-embedded" aria-label={`Layers of ${image}`} data-embedded-view="layers">
       <div class="views-panel">{View && session ? <View session={session} image={image} /> : <p class="views-loading">Loading…</p>}</div>

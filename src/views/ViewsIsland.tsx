@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../simulator/session/types';
-import { pageSession } from '../session/page-session';
+import { usePageSession } from './embedded';
 import './views.css';
 
 export interface ViewProps {
@@ -80,9 +80,7 @@ interface Props {
  * open one is the one not `hidden`).
  */
 export default function ViewsIsland({ storageKey, initial = 'layers' }: Props) {
-  // The session exists in the browser only (a worker): not while the page is rendered at build time.
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  useEffect(() => void pageSession(storageKey).then(setSession), [storageKey]);
+  const session = usePageSession(storageKey);
   const [active, setActive] = useState(VIEWS.some((view) => view.id === initial) ? initial : 'layers');
   const [loaded, setLoaded] = useState<Record<string, ComponentType<ViewProps>>>({});
   // Whether the open tab's view may load: after the terminal is ready and the browser idle, or once the learner picks a tab.

@@ -1,7 +1,4 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../simulator/session/types';
-import { pageSession } from '../session/page-session';
+import { useEmbeddedView } from './embedded';
 import type { ViewProps } from './ViewsIsland';
 
 interface Props {
@@ -15,16 +12,7 @@ interface Props {
  * when the browser is idle, so the lesson's first paint does not wait.
  */
 export default function WhatHappenedIsland({ storageKey }: Props) {
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  const [View, setView] = useState<ComponentType<ViewProps> | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    void pageSession(storageKey).then((opened) => current && setSession(opened));
-    void import('./WhatHappened').then((module) => current && setView(() => module.default));
-    return () => {
-      current = false;
-    };
-  }, [storageKey]);
+  const { session, View } = useEmbeddedView<ViewProps>(storageKey, () => import('./WhatHappened'));
   return (
     <details class="dock-explain" open data-embedded-view="happened">
       <summary>What just happened</summary>
